@@ -68,4 +68,17 @@ class ReceiverOutcomeTest {
             assertTrue(content.endsWith(body.substring(body.indexOf("Subject")).substring(0)));
         }
     }
+
+    @Test
+    void bareLineFeedInDataIsRefusedWithoutCallingTheReceiver() throws Exception {
+        try (TestServer server = TestServer.start(); SmtpTestClient client = server.connect()) {
+            client.hello();
+            SmtpTestClient.Reply refused = client.sendMessage("a@example.com", "b@example.org", "a\nb\r\n");
+            assertEquals(554, refused.code());
+            assertTrue(refused.last().startsWith("5.6.0"));
+            assertEquals(250, client.sendMessage("a@example.com", "b@example.org", "ok\r\n").code());
+            assertEquals("ok\r\n", server.receiver.next().text().replaceFirst("(?s)^Received:.*?\r\n(?! )", ""));
+            assertEquals(1, server.receiver.received().size());
+        }
+    }
 }
