@@ -77,7 +77,8 @@ class ReceiverOutcomeTest {
             assertEquals(554, refused.code());
             assertTrue(refused.last().startsWith("5.6.0"));
             assertEquals(250, client.sendMessage("a@example.com", "b@example.org", "ok\r\n").code());
-            assertEquals("ok\r\n", server.receiver.next().text().replaceFirst("(?s)^Received:.*?\r\n(?! )", ""));
+            String delivered = server.receiver.next().text();
+            assertTrue(delivered.startsWith("Received: ") && delivered.endsWith("\r\nok\r\n"), delivered);
             assertEquals(1, server.receiver.received().size());
         }
     }

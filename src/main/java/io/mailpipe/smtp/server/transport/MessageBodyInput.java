@@ -4,6 +4,7 @@ import io.mailpipe.smtp.BdatChunkReader;
 import io.mailpipe.smtp.BdatCommand;
 import io.mailpipe.smtp.DataDecoder;
 import io.mailpipe.smtp.DataOutcome;
+import io.mailpipe.smtp.ReceivedField;
 import io.mailpipe.smtp.SmtpReplies;
 import io.mailpipe.smtp.SmtpReply;
 import io.mailpipe.smtp.SpoolingMessageWriter;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -88,7 +90,9 @@ final class MessageBodyInput {
         spool = new SpoolingMessageWriter(config.memoryThreshold(), config.tempDirectory());
         chunkOctets = 0;
         try {
-            byte[] trace = TraceFields.received(session, queueId, receivedAt);
+            byte[] trace = ReceivedField.of(session.sessionInfo(), config.serverName(), queueId,
+                    session.transaction().envelope().recipients(),
+                    receivedAt.atZone(ZoneId.systemDefault())).toBytes();
             traceOctets = trace.length;
             spool.write(trace);
         } catch (IOException e) {

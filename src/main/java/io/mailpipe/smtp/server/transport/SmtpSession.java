@@ -2,6 +2,7 @@ package io.mailpipe.smtp.server.transport;
 
 import io.mailpipe.smtp.BdatCommand;
 import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.ReceivedField;
 import io.mailpipe.smtp.Recipient;
 import io.mailpipe.smtp.SessionInfo;
 import io.mailpipe.smtp.SmtpCommand;
@@ -226,7 +227,7 @@ final class SmtpSession implements SessionContext {
     SessionInfo sessionInfo() {
         boolean utf8 = transaction != null && transaction.mailFrom().smtputf8();
         return new SessionInfo((InetSocketAddress) channel.remoteAddress(), heloName,
-                ProtocolNames.of(extended, utf8, tlsActive(), authenticated()), tlsProtocol, tlsCipher,
+                ReceivedField.protocolName(extended, tlsActive(), authenticated(), utf8), tlsProtocol, tlsCipher,
                 authenticatedUser);
     }
 
