@@ -4,6 +4,7 @@ import io.mailpipe.smtp.SmtpReply;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The end-of-data reply follows the receiver (DESIGN §5): 250 with queue id, its rejection, or 451 4.3.0. */
@@ -64,8 +65,10 @@ class ReceiverOutcomeTest {
                 body.append("line ").append(i).append(" of a message that does not fit in memory\r\n");
             }
             assertEquals(250, client.sendMessage("a@example.com", "b@example.org", body.toString()).code());
-            String content = server.receiver.next().text();
-            assertTrue(content.endsWith(body.substring(body.indexOf("Subject")).substring(0)));
+            RecordingReceiver.Received received = server.receiver.next();
+            assertFalse(received.inMemory(), "over the memory threshold the content lives in a file");
+            assertTrue(received.text().endsWith("\r\n" + body));
+            assertEquals(received.content().length, received.message().content().size());
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.function.Function;
 final class RecordingReceiver implements MessageReceiver {
 
     /** What the receiver saw, with the content read out before the stage completed. */
-    record Received(ReceivedMessage message, byte[] content) {
+    record Received(ReceivedMessage message, byte[] content, boolean inMemory) {
         String text() {
             return new String(content, java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -55,7 +55,7 @@ final class RecordingReceiver implements MessageReceiver {
     @Override
     public CompletionStage<Void> receive(ReceivedMessage message) {
         try (InputStream in = message.content().openStream()) {
-            Received entry = new Received(message, in.readAllBytes());
+            Received entry = new Received(message, in.readAllBytes(), message.content().inMemory());
             received.add(entry);
             arrivals.add(entry);
         } catch (IOException e) {

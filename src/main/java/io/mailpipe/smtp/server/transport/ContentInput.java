@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -66,9 +65,8 @@ final class ContentInput implements InputMode {
         ByteBuffer batch = ByteBuffer.allocate(input.readableBytes());
         input.readBytes(batch);
         batch.flip();
-        Executor worker = session.config().workerExecutor();
         try {
-            worker.execute(() -> feedOnWorker(batch));
+            session.work().execute(() -> feedOnWorker(batch));
         } catch (RejectedExecutionException e) {
             session.close(SmtpReplies.LOCAL_ERROR);
         }

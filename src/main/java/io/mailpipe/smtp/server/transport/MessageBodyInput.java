@@ -73,7 +73,7 @@ final class MessageBodyInput {
         chunkOctets = 0;
         if (dropped != null) {
             try {
-                config.workerExecutor().execute(dropped::discard);
+                session.work().execute(dropped::discard);
             } catch (RejectedExecutionException e) {
                 dropped.discard();
             }

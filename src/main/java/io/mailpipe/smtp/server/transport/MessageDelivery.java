@@ -51,7 +51,7 @@ final class MessageDelivery {
 
     private void permitGranted() {
         try {
-            config.workerExecutor().execute(this::handOver);
+            session.work().execute(this::handOver);
         } catch (RejectedExecutionException e) {
             spool.discard();
             finished(SmtpReplies.LOCAL_ERROR, -1);

@@ -35,6 +35,7 @@ final class SmtpSession implements SessionContext {
     private final ByteBuf input;
     private final CommandInput commandInput;
     private final MessageBodyInput body;
+    private final SerialExecutor work;
     private InputMode mode;
     private SessionState state = SessionState.CONNECTED;
     private String heloName;
@@ -54,6 +55,7 @@ final class SmtpSession implements SessionContext {
         this.channel = channel;
         this.input = channel.alloc().buffer();
         this.commandInput = new CommandInput(this, server.config().maxCommandLineLength());
+        this.work = new SerialExecutor(server.config().workerExecutor());
         this.body = new MessageBodyInput(this);
         this.mode = commandInput;
     }
@@ -99,7 +101,7 @@ final class SmtpSession implements SessionContext {
 
     /** Puts bytes handed to a worker and not consumed back in front of the buffered input. */
     void unread(ByteBuffer leftover) {
-        if (!leftover.hasRemaining()) {
+        if (closing || !leftover.hasRemaining()) {
             return;
         }
         ByteBuf rest = input.readBytes(input.readableBytes());
@@ -192,6 +194,11 @@ final class SmtpSession implements SessionContext {
 
     Channel channel() {
         return channel;
+    }
+
+    /** This session's blocking work, run in order on the worker executor. */
+    SerialExecutor work() {
+        return work;
     }
 
     EventLoop eventLoop() {
