@@ -71,29 +71,19 @@ public final class SmtpServerConfig {
         bareLineEndings = Objects.requireNonNull(b.bareLineEndings, "bareLineEndings");
         tlsCertificateFile = b.tlsCertificateFile;
         tlsKeyFile = b.tlsKeyFile;
-        if ((tlsCertificateFile == null) != (tlsKeyFile == null)) {
-            throw new IllegalArgumentException("tlsCertificateFile and tlsKeyFile must be given together");
-        }
         startTls = b.startTls;
         implicitTls = b.implicitTls;
-        if (implicitTls && tlsCertificateFile == null) {
-            throw new IllegalArgumentException("implicitTls needs tlsCertificateFile and tlsKeyFile");
-        }
         requireTls = b.requireTls;
-        if (requireTls && !tlsAvailable()) {
-            throw new IllegalArgumentException("requireTls needs a certificate and startTls or implicitTls");
-        }
         requireAuth = b.requireAuth;
         authenticator = b.authenticator;
-        if (requireAuth && authenticator == null) {
-            throw new IllegalArgumentException("requireAuth needs an authenticator");
-        }
         authAllowPlaintext = b.authAllowPlaintext;
+        checkSecurityCombination();
         authFailureDelay = requireNonNegative("authFailureDelay", b.authFailureDelay);
         maxAuthFailures = requirePositive("maxAuthFailures", b.maxAuthFailures);
         localDomains = b.localDomains.stream().map(d -> d.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         trustedNetworks = List.copyOf(b.trustedNetworks);
+        trustedNetworks.forEach(NetworkRange::parse);
         workerExecutor = Objects.requireNonNull(b.workerExecutor, "workerExecutor is required");
         maxPendingMessages = requirePositive("maxPendingMessages", b.maxPendingMessages);
         memoryThreshold = requireRange("memoryThreshold", b.memoryThreshold, 0, Integer.MAX_VALUE);
@@ -101,6 +91,21 @@ public final class SmtpServerConfig {
         shutdownTimeout = requireNonNegative("shutdownTimeout", b.shutdownTimeout);
         queueIdGenerator = b.queueIdGenerator != null ? b.queueIdGenerator : new SortableQueueIdGenerator();
         metrics = Objects.requireNonNull(b.metrics, "metrics");
+    }
+
+    private void checkSecurityCombination() {
+        if ((tlsCertificateFile == null) != (tlsKeyFile == null)) {
+            throw new IllegalArgumentException("tlsCertificateFile and tlsKeyFile must be given together");
+        }
+        if (implicitTls && tlsCertificateFile == null) {
+            throw new IllegalArgumentException("implicitTls needs tlsCertificateFile and tlsKeyFile");
+        }
+        if (requireTls && !tlsAvailable()) {
+            throw new IllegalArgumentException("requireTls needs a certificate and startTls or implicitTls");
+        }
+        if (requireAuth && authenticator == null) {
+            throw new IllegalArgumentException("requireAuth needs an authenticator");
+        }
     }
 
     public static Builder builder() {

@@ -139,4 +139,18 @@ class AuthTest {
             assertEquals(454, client.command("AUTH PLAIN " + b64("\0alice\0secret")).code());
         }
     }
+
+    @Test
+    void requireAuthRefusesMailUntilAuthenticated() throws Exception {
+        try (TestServer server = TestServer.start(b -> b.authenticator(ALICE).authAllowPlaintext(true)
+                .requireAuth(true));
+             SmtpTestClient client = server.connect()) {
+            client.hello();
+            SmtpTestClient.Reply refused = client.command("MAIL FROM:<alice@example.com>");
+            assertEquals(530, refused.code());
+            assertTrue(refused.last().startsWith("5.7.0"));
+            assertEquals(235, client.command("AUTH PLAIN " + b64("\0alice\0secret")).code());
+            assertEquals(250, client.command("MAIL FROM:<alice@example.com>").code());
+        }
+    }
 }

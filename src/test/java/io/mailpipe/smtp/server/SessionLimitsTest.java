@@ -64,4 +64,16 @@ class SessionLimitsTest {
             assertTrue(server.receiver.received().isEmpty());
         }
     }
+
+    @Test
+    void overlongDataLineRejectsTheMessage() throws Exception {
+        try (TestServer server = TestServer.start(b -> b.maxDataLineLength(1000)); SmtpTestClient client = server.connect()) {
+            client.hello();
+            SmtpTestClient.Reply refused = client.sendMessage("a@example.com", "b@example.org",
+                    "Subject: l\r\n\r\n" + "z".repeat(1200) + "\r\n");
+            assertEquals(554, refused.code());
+            assertTrue(refused.last().startsWith("5.6.0"));
+            assertTrue(server.receiver.received().isEmpty());
+        }
+    }
 }
