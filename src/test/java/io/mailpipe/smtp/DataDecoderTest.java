@@ -16,6 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * DATA content decoding: end of data, dot-unstuffing, limits, bare line endings (RFC 5321 §4.1.1.4, §4.5.2,
+ * §2.3.8).
+ */
 class DataDecoderTest {
 
     private static DataFeeding.Result decode(String stream, BareLineEndingPolicy policy) {

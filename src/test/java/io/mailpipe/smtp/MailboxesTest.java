@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Domain, mailbox and address-literal syntax (RFC 5321 §4.1.2, §4.1.3, RFC 6531 §3.3). */
 class MailboxesTest {
 
     @Test
