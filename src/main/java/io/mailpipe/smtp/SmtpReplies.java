@@ -43,6 +43,12 @@ public final class SmtpReplies {
     public static final SmtpReply TOO_MANY_CONNECTIONS = SmtpReply.of(421, "4.7.0",
             "Too many connections, try again later");
     public static final SmtpReply TOO_MANY_ERRORS = SmtpReply.of(421, "4.7.0", "Too many errors, closing connection");
+    /** RFC 3207 §4: STARTTLS is offered but cannot start now. */
+    public static final SmtpReply TLS_NOT_AVAILABLE = SmtpReply.of(454, "4.7.0",
+            "TLS not available due to temporary reason");
+    /** RFC 4954 §6: the authentication could not be checked now. */
+    public static final SmtpReply AUTH_TEMPORARY_FAILURE = SmtpReply.of(454, "4.7.0",
+            "Temporary authentication failure");
     public static final SmtpReply LOCAL_ERROR = SmtpReply.of(451, "4.3.0",
             "Requested action aborted: local error in processing");
     public static final SmtpReply TOO_MANY_RECIPIENTS = SmtpReply.of(452, "4.5.3", "Too many recipients");
@@ -56,6 +62,10 @@ public final class SmtpReplies {
             "Syntax error: control character in command");
     public static final SmtpReply SYNTAX_PARAMETERS = SmtpReply.of(501, "5.5.4",
             "Syntax error in parameters or arguments");
+    /** RFC 4954 §4: the client answered a challenge with "*". */
+    public static final SmtpReply AUTH_CANCELLED = SmtpReply.of(501, "5.0.0", "Authentication cancelled");
+    /** RFC 4954 §4: a SASL response that is not valid base64. */
+    public static final SmtpReply AUTH_BAD_RESPONSE = SmtpReply.of(501, "5.5.2", "Cannot decode response");
     public static final SmtpReply BAD_ADDRESS = SmtpReply.of(501, "5.1.3", "Bad recipient address syntax");
     public static final SmtpReply BAD_SENDER_ADDRESS = SmtpReply.of(501, "5.1.7", "Bad sender address syntax");
     public static final SmtpReply NOT_IMPLEMENTED = SmtpReply.of(502, "5.5.1", "Command not implemented");
@@ -63,11 +73,22 @@ public final class SmtpReplies {
     /** RFC 3030 §2: DATA and BDAT must not be mixed in one transaction (503). */
     public static final SmtpReply DATA_BDAT_MIXED = SmtpReply.of(503, "5.5.1",
             "Bad sequence of commands: DATA and BDAT cannot be mixed in one transaction");
+    /** RFC 5321 §3.3: DATA or BDAT without any accepted recipient. */
+    public static final SmtpReply NO_VALID_RECIPIENTS = SmtpReply.of(554, "5.5.1", "No valid recipients");
+    /**
+     * A command sent before the previous reply where RFC 2920 does not allow it, for example after DATA or with
+     * PIPELINING not offered: the signature of a smuggled transaction (Postfix smtpd_forbid_unauth_pipelining).
+     */
+    public static final SmtpReply PROTOCOL_SYNCHRONIZATION = SmtpReply.of(554, "5.5.0",
+            "Error: SMTP protocol synchronization");
     public static final SmtpReply PARAMETER_NOT_IMPLEMENTED = SmtpReply.of(504, "5.5.4",
             "Command parameter not implemented");
     public static final SmtpReply UNKNOWN_PARAMETER = SmtpReply.of(555, "5.5.4",
             "MAIL FROM/RCPT TO parameters not recognized or not implemented");
     public static final SmtpReply MESSAGE_TOO_BIG = SmtpReply.of(552, "5.3.4", "Message size exceeds fixed limit");
+    /** RFC 5321 §4.2.3 with RFC 3463 X.1.1: no such mailbox here. */
+    public static final SmtpReply MAILBOX_UNKNOWN = SmtpReply.of(550, "5.1.1", "Recipient address rejected: "
+            + "user unknown");
     public static final SmtpReply RELAY_DENIED = SmtpReply.of(554, "5.7.1", "Relay access denied");
     public static final SmtpReply AUTH_REQUIRED = SmtpReply.of(530, "5.7.0", "Authentication required");
     public static final SmtpReply TLS_REQUIRED = SmtpReply.of(530, "5.7.0", "Must issue a STARTTLS command first");

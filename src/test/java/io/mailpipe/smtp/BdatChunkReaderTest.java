@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** BDAT chunks read by count, raw, with the size allowance (RFC 3030 §2). */
 class BdatChunkReaderTest {
 
     private static ByteBuffer bytes(String text) {

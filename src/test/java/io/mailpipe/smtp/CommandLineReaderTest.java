@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Command line splitting and the line length limit (RFC 5321 §2.3.8, §4.5.3.1.4). */
 class CommandLineReaderTest {
 
     private static ByteBuffer bytes(String text) {

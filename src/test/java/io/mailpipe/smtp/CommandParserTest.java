@@ -15,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * Table of valid and invalid command lines with the expected replies (RFC 5321 §4.1.1-§4.1.3, RFC 3461 §4,
+ * RFC 6531 §3.3).
+ */
 class CommandParserTest {
 
     private final CommandParser parser = new CommandParser();

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Test helper: runs a {@link DataDecoder} over a byte stream delivered in chosen fragment sizes. */
 final class DataFeeding {
 
@@ -28,7 +30,20 @@ final class DataFeeding {
     }
 
     static Result whole(String stream, BareLineEndingPolicy policy) {
-        return run(bytes(stream), policy, Long.MAX_VALUE, 65536, new int[] {Integer.MAX_VALUE});
+        return consistent(bytes(stream), policy, Long.MAX_VALUE, 65536);
+    }
+
+    /**
+     * Decodes the stream whole, byte by byte and in twenty random fragmentations, asserts that all give the same
+     * result and returns it: every stream a test decodes is thereby also a fragmentation test.
+     */
+    static Result consistent(byte[] stream, BareLineEndingPolicy policy, long maxSize, int maxLine) {
+        Result whole = run(stream, policy, maxSize, maxLine, new int[] {Integer.MAX_VALUE});
+        assertEquals(whole, run(stream, policy, maxSize, maxLine, new int[] {1}), "byte by byte");
+        for (long seed = 1; seed <= 20; seed++) {
+            assertEquals(whole, run(stream, policy, maxSize, maxLine, randomChunks(seed)), "chunk seed " + seed);
+        }
+        return whole;
     }
 
     static Result run(byte[] stream, BareLineEndingPolicy policy, long maxSize, int maxLine, int[] chunkSizes) {
@@ -39,7 +54,7 @@ final class DataFeeding {
         boolean ended = false;
         try {
             while (position < stream.length && !ended) {
-                int size = (int) Math.min(chunkSizes[chunk++ % chunkSizes.length], stream.length - position);
+                int size = Math.min(chunkSizes[chunk++ % chunkSizes.length], stream.length - position);
                 ByteBuffer in = ByteBuffer.wrap(stream, position, size);
                 ended = decoder.feed(in);
                 position = in.position();

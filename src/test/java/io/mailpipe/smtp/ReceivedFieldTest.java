@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The Received trace field (RFC 5321 §4.4, RFC 3848, RFC 6531 §3.7.3, RFC 5322 §3.3 dates). */
 class ReceivedFieldTest {
 
     private static final ZonedDateTime DATE = ZonedDateTime.of(2026, 11, 3, 13, 9, 4, 0, ZoneOffset.ofHours(1));

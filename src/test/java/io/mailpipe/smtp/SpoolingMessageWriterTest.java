@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Message bytes in memory up to a threshold, then in a temporary file that is always deleted. */
 class SpoolingMessageWriterTest {
 
     private static final int TEN_MB = 10 * 1024 * 1024;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** xtext (RFC 3461 §4) and utf-8-addr-xtext (RFC 6533 §3) encoding and decoding. */
 class XtextTest {
 
     @Test
