@@ -92,7 +92,11 @@ class StartTlsTest {
              SmtpTestClient client = SmtpTestClient.connectTls(server.address(), certificates.clientContext())) {
             SmtpTestClient.Reply ehlo = client.hello();
             assertFalse(ehlo.lines().contains("STARTTLS"));
-            assertEquals(250, client.command("MAIL FROM:<a@example.com>").code());
+            assertEquals(250, client.sendMessage("a@example.com", "b@example.org", "Subject: t\r\n\r\n").code());
+            io.mailpipe.smtp.SessionInfo session = server.receiver.next().message().session();
+            assertEquals("ESMTPS", session.protocol());
+            assertTrue(Set.of("TLSv1.3", "TLSv1.2").contains(session.tlsProtocol()));
+            assertTrue(session.tlsCipher().startsWith("TLS_"));
         }
     }
 }
