@@ -39,7 +39,7 @@ rate() {
   echo "$MESSAGES / ($end - $start)" | bc -l
 }
 
-ulimit -n 65536
+ulimit -n "$(ulimit -Hn)"   # 10,000 idle connections need more descriptors than the default
 smtp-sink -c "127.0.0.1:$SINK_PORT" 1024 & pids+=($!)
 SMTPD_PORT=$MAILPIPE_PORT SMTPD_MAX_CONNECTIONS_PER_CLIENT=20000 MAILPIPE_MAILDROP_DIRECTORY="$work/maildrop" \
   MAILPIPE_ROUTES="classpath:routes/*.camel.yaml" java ${JAVA_OPTS:--Xmx1g} -jar target/mailpipe.jar \
