@@ -1,5 +1,6 @@
 package io.mailpipe.dns;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -39,6 +40,9 @@ import org.xbill.DNS.lookup.RedirectOverflowException;
  * {@link DnsjavaResolverSettings}.
  */
 public final class DnsjavaResolver implements Resolver {
+
+    /** How dnsjava's ExtendedResolver words the IOException that ends a query after all retries timed out. */
+    private static final String TIMED_OUT = "Timed out";
 
     private final LookupSession session;
 
@@ -130,6 +134,9 @@ public final class DnsjavaResolver implements Resolver {
     private static boolean isTimeout(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().startsWith(TIMED_OUT)) {
                 return true;
             }
         }
