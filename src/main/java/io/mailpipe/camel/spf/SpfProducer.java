@@ -13,6 +13,7 @@ import io.mailpipe.spf.SpfResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -20,17 +21,35 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * Runs the SPF check of one exchange asynchronously (no thread waits on DNS), then sets the result headers, adds
  * Received-SPF (RFC 7208 §9.1) and the Authentication-Results clause (RFC 8601 §2.7.2), and applies the policy:
- * 550 5.7.23 for a rejected fail/softfail, 451 4.7.24 for a deferred temperror (RFC 7372 §3.2).
+ * 550 5.7.23 for a rejected fail/softfail, 451 4.7.24 for a deferred temperror (RFC 7372 §3.2). Routing then
+ * continues on a Camel thread pool, never on the resolver's I/O thread.
  */
 final class SpfProducer extends DefaultAsyncProducer {
 
     private final SpfEndpoint endpoint;
     private final SpfChecker checker;
+    private ExecutorService continuation;
 
     SpfProducer(SpfEndpoint endpoint, SpfChecker checker) {
         super(endpoint);
         this.endpoint = endpoint;
         this.checker = checker;
+    }
+
+    /** Routing resumes on a Camel pool, never on the DNS I/O thread that completes the check. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        continuation = endpoint.getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "SpfCheck");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (continuation != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdown(continuation);
+            continuation = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -43,7 +62,7 @@ final class SpfProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        checker.checkMailFrom(request).whenComplete((result, error) -> {
+        checker.checkMailFrom(request).whenCompleteAsync((result, error) -> {
             try {
                 if (error != null) {
                     exchange.setException(error);
@@ -56,7 +75,7 @@ final class SpfProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        });
+        }, continuation);
         return false;
     }
 
