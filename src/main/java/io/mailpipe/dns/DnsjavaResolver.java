@@ -25,18 +25,15 @@ import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.lookup.LookupResult;
-import org.xbill.DNS.lookup.LookupSession;
-import org.xbill.DNS.lookup.NoSuchDomainException;
-import org.xbill.DNS.lookup.NoSuchRRSetException;
-import org.xbill.DNS.lookup.RedirectLoopException;
-import org.xbill.DNS.lookup.RedirectOverflowException;
 
 /**
- * {@link Resolver} on dnsjava 3's asynchronous {@link LookupSession}: queries go out over dnsjava's NIO clients
- * (one selector thread for all lookups, none per query), truncated UDP answers are retried over TCP (RFC 7766
- * §5), CNAME chains are followed up to a limit (RFC 1034 §3.6.2), and answers are cached for their TTL, negative
- * answers for the SOA minimum (RFC 2308 §5), in a cache of bounded size. Configuration comes from
+ * {@link Resolver} on dnsjava 3's asynchronous resolvers, without a cache of its own: queries go out over
+ * dnsjava's NIO clients (one selector thread for all lookups, none per query), truncated UDP answers are retried
+ * over TCP (RFC 7766 §5), CNAME chains are followed up to a limit (RFC 1034 §3.6.2) and every answer carries its
+ * TTL, negative answers the SOA-derived one (RFC 2308 §5); see {@link DnsMessageLookup}. dnsjava's
+ * {@code LookupSession} is not used because its results drop the authority section (so the negative TTL) and its
+ * cache, costing microseconds per hit, would sit under {@link CachingResolver} as a second copy of every answer;
+ * put a {@link CachingResolver} in front of this class to cache. Configuration comes from
  * {@link DnsjavaResolverSettings}. The returned stages complete on dnsjava's I/O thread (a hand-off to another
  * pool per query would cost more than the lookup itself): dependent actions must not block; work that may block
  * belongs in an {@code *Async} stage with its own executor.
@@ -46,10 +43,10 @@ public final class DnsjavaResolver implements Resolver {
     /** How dnsjava's ExtendedResolver words the IOException that ends a query after all retries timed out. */
     private static final String TIMED_OUT = "Timed out";
 
-    private final LookupSession session;
+    private final DnsMessageLookup lookups;
 
     public DnsjavaResolver(DnsjavaResolverSettings settings) {
-        this.session = settings.buildSession();
+        this.lookups = settings.buildLookup();
     }
 
     /** A resolver using the system's name servers with default timeout, retries and cache size. */
@@ -98,35 +95,30 @@ public final class DnsjavaResolver implements Resolver {
 
     private <R extends Record, T> CompletionStage<DnsAnswer<T>> lookup(Name name, int type, Class<R> recordClass,
             Function<R, T> convert) {
-        return session.lookupAsync(name, type)
-                .handle((result, error) -> error == null
-                        ? toAnswer(result, recordClass, convert)
+        return lookups.lookup(name, type)
+                .handle((answer, error) -> error == null
+                        ? convert(answer, recordClass, convert)
                         : failureAnswer(name, type, error));
     }
 
-    private static <R extends Record, T> DnsAnswer<T> toAnswer(LookupResult result, Class<R> recordClass,
+    private static <R extends Record, T> DnsAnswer<T> convert(DnsAnswer<Record> answer, Class<R> recordClass,
             Function<R, T> convert) {
+        if (!answer.isFound()) {
+            return DnsAnswer.failureLike(answer);
+        }
         List<T> values = new ArrayList<>();
-        for (Record record : result.getRecords()) {
+        for (Record record : answer.records()) {
             if (recordClass.isInstance(record)) {
                 values.add(convert.apply(recordClass.cast(record)));
             }
         }
-        return values.isEmpty() ? DnsAnswer.nodata() : DnsAnswer.found(values);
+        DnsAnswer<T> typed = values.isEmpty() ? DnsAnswer.nodata() : DnsAnswer.found(values);
+        return typed.withTtl(answer.ttl());
     }
 
-    static <T> DnsAnswer<T> failureAnswer(Name name, int type, Throwable error) {
+    private static <T> DnsAnswer<T> failureAnswer(Name name, int type, Throwable error) {
         Throwable cause = unwrap(error);
         String what = name + "/" + Type.string(type) + ": ";
-        if (cause instanceof NoSuchDomainException) {
-            return DnsAnswer.nxdomain();
-        }
-        if (cause instanceof NoSuchRRSetException) {
-            return DnsAnswer.nodata();
-        }
-        if (cause instanceof RedirectOverflowException || cause instanceof RedirectLoopException) {
-            return DnsAnswer.servfail(what + "CNAME chain too long or looping");
-        }
         if (isTimeout(cause)) {
             return DnsAnswer.timeout(what + "no answer in time");
         }

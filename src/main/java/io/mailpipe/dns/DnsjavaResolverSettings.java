@@ -4,42 +4,41 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.xbill.DNS.Cache;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.lookup.LookupSession;
 
 /**
  * Settings of a {@link DnsjavaResolver}: which recursive servers to ask (the system configuration, or a
  * {@code host:port} list), the per-query timeout and retry count, the CNAME chain limit, the EDNS(0) UDP payload
  * size advertised (RFC 6891 §6.2.3; {@code 0} sends no OPT record, so answers over 512 octets come back truncated
- * and are retried over TCP), and the maximum number of cached RRsets (positive and RFC 2308 negative entries).
+ * and are retried over TCP), and the TTL given to an NXDOMAIN or NODATA answer that carries no SOA record to take
+ * it from (RFC 2308 §5 advises not to cache those at all, which {@link Duration#ZERO} does; a short time keeps a
+ * flood of lookups of one missing name off the server). Caching itself is {@link CachingResolver}'s job.
  */
 public record DnsjavaResolverSettings(List<InetSocketAddress> servers, Duration timeout, int retries,
-        int maxCnameChain, int ednsPayloadSize, int cacheSize) {
+        int maxCnameChain, int ednsPayloadSize, Duration negativeTtlWithoutSoa) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_RETRIES = 2;
     public static final int DEFAULT_MAX_CNAME_CHAIN = 8;
     public static final int DEFAULT_EDNS_PAYLOAD = 1232;
-    public static final int DEFAULT_CACHE_SIZE = 50_000;
+    public static final Duration DEFAULT_NEGATIVE_TTL_WITHOUT_SOA = Duration.ofSeconds(30);
 
     public DnsjavaResolverSettings {
         servers = List.copyOf(servers);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        if (retries < 0 || maxCnameChain < 0 || ednsPayloadSize < 0 || cacheSize < 0) {
-            throw new IllegalArgumentException("retries, CNAME limit, EDNS size and cache size must be >= 0");
+        if (retries < 0 || maxCnameChain < 0 || ednsPayloadSize < 0 || negativeTtlWithoutSoa.isNegative()) {
+            throw new IllegalArgumentException("retries, CNAME limit, EDNS size and negative TTL must be >= 0");
         }
     }
 
     /** System name servers (resolv.conf or the platform equivalent) and default limits. */
     public static DnsjavaResolverSettings defaults() {
         return new DnsjavaResolverSettings(List.of(), DEFAULT_TIMEOUT, DEFAULT_RETRIES, DEFAULT_MAX_CNAME_CHAIN,
-                DEFAULT_EDNS_PAYLOAD, DEFAULT_CACHE_SIZE);
+                DEFAULT_EDNS_PAYLOAD, DEFAULT_NEGATIVE_TTL_WITHOUT_SOA);
     }
 
     /** Parses a comma- or space-separated list of {@code host}, {@code host:port} or {@code [v6]:port}. */
@@ -73,32 +72,25 @@ public record DnsjavaResolverSettings(List<InetSocketAddress> servers, Duration 
     }
 
     public DnsjavaResolverSettings withServers(List<InetSocketAddress> newServers) {
-        return new DnsjavaResolverSettings(newServers, timeout, retries, maxCnameChain, ednsPayloadSize, cacheSize);
+        return new DnsjavaResolverSettings(newServers, timeout, retries, maxCnameChain, ednsPayloadSize,
+                negativeTtlWithoutSoa);
     }
 
     public DnsjavaResolverSettings withTimeout(Duration newTimeout, int newRetries) {
         return new DnsjavaResolverSettings(servers, newTimeout, newRetries, maxCnameChain, ednsPayloadSize,
-                cacheSize);
+                negativeTtlWithoutSoa);
     }
 
     public DnsjavaResolverSettings withEdnsPayloadSize(int size) {
-        return new DnsjavaResolverSettings(servers, timeout, retries, maxCnameChain, size, cacheSize);
+        return new DnsjavaResolverSettings(servers, timeout, retries, maxCnameChain, size, negativeTtlWithoutSoa);
     }
 
-    public DnsjavaResolverSettings withCacheSize(int size) {
-        return new DnsjavaResolverSettings(servers, timeout, retries, maxCnameChain, ednsPayloadSize, size);
+    public DnsjavaResolverSettings withNegativeTtlWithoutSoa(Duration ttl) {
+        return new DnsjavaResolverSettings(servers, timeout, retries, maxCnameChain, ednsPayloadSize, ttl);
     }
 
-    LookupSession buildSession() {
-        Cache cache = new Cache(DClass.IN);
-        cache.setMaxEntries(cacheSize);
-        return LookupSession.builder()
-                .resolver(buildResolver())
-                .maxRedirects(maxCnameChain)
-                .clearSearchPath()
-                .cache(cache)
-                .executor(Runnable::run) // complete on the I/O thread; see DnsjavaResolver
-                .build();
+    DnsMessageLookup buildLookup() {
+        return new DnsMessageLookup(buildResolver(), maxCnameChain, negativeTtlWithoutSoa);
     }
 
     private ExtendedResolver buildResolver() {

@@ -3,7 +3,6 @@ package io.mailpipe.dns;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,15 +25,14 @@ public interface Resolver {
     /** PTR records of the reverse name of {@code address}; host names are returned without the trailing dot. */
     CompletionStage<DnsAnswer<String>> lookupPtr(InetAddress address);
 
-    /** A for an IPv4 address family, AAAA for IPv6, as one list of {@link InetAddress}. */
+    /**
+     * A for an IPv4 address family, AAAA for IPv6, as one list of {@link InetAddress}. The answer itself is
+     * returned: a {@link DnsAnswer} is immutable, so an answer of {@code Inet4Address} or {@code Inet6Address}
+     * records is as well an answer of {@code InetAddress} records.
+     */
+    @SuppressWarnings("unchecked")
     default CompletionStage<DnsAnswer<InetAddress>> lookupAddresses(String name, boolean ipv6) {
-        if (ipv6) {
-            return lookupAaaa(name).thenApply(Resolver::widen);
-        }
-        return lookupA(name).thenApply(Resolver::widen);
-    }
-
-    private static <T extends InetAddress> DnsAnswer<InetAddress> widen(DnsAnswer<T> answer) {
-        return new DnsAnswer<>(answer.status(), List.copyOf(answer.records()), answer.detail());
+        CompletionStage<? extends DnsAnswer<? extends InetAddress>> stage = ipv6 ? lookupAaaa(name) : lookupA(name);
+        return (CompletionStage<DnsAnswer<InetAddress>>) stage;
     }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * {@link DnsjavaResolver} against a real unbound on 127.0.0.1: UDP answers of every type, CNAME chains, a TXT
  * answer too big for 512-octet UDP that needs the TCP retry, NXDOMAIN, NODATA, SERVFAIL (unbound forwarding to a
  * server that fails) and a timeout (a socket that never answers), and the TTL cache answering after the server
- * is gone; and an SPF check end to end over it.
+ * is gone; the TTLs answers carry (least record TTL along a CNAME chain, RFC 2308 SOA-derived for negative
+ * answers); and an SPF check end to end over it.
  */
 class DnsjavaResolverIT {
 
@@ -32,11 +33,12 @@ class DnsjavaResolverIT {
     static List<String> zoneData() {
         List<String> lines = new ArrayList<>(List.of(
                 "local-zone: \"" + ZONE + "\" static",
-                "local-data: \"" + ZONE + " 3600 IN SOA ns." + ZONE + " admin." + ZONE + " 1 3600 600 86400 300\"",
+                "local-data: \"" + ZONE + " 3600 IN SOA ns." + ZONE + " admin." + ZONE + " 1 3600 600 86400 120\"",
                 "local-data: \"a." + ZONE + " 300 IN A 192.0.2.1\"",
                 "local-data: \"a." + ZONE + " 300 IN AAAA 2001:db8::1\"",
                 "local-data: \"alias." + ZONE + " 300 IN CNAME alias2." + ZONE + "\"",
                 "local-data: \"alias2." + ZONE + " 300 IN CNAME a." + ZONE + "\"",
+                "local-data: \"short." + ZONE + " 200 IN CNAME a." + ZONE + "\"",
                 "local-data: \"" + ZONE + " 300 IN MX 10 a." + ZONE + "\"",
                 "local-data: \"" + ZONE + " 300 IN MX 20 b." + ZONE + "\"",
                 "local-data: '" + ZONE + " 300 IN TXT \"v=spf1 \" \"a:a.mailpipe.test -all\"'",
@@ -144,18 +146,28 @@ class DnsjavaResolverIT {
     }
 
     @Test
+    void carriesRecordAndNegativeTtls() throws Exception {
+        DnsjavaResolver resolver = resolver(unbound.address(), 1232);
+        assertEquals(Duration.ofSeconds(300), get(resolver.lookupA("a.mailpipe.test")).ttl());
+        assertEquals(Duration.ofSeconds(200), get(resolver.lookupA("short.mailpipe.test")).ttl());
+        assertEquals(Duration.ofSeconds(120), get(resolver.lookupTxt("missing.mailpipe.test")).ttl());
+        assertEquals(Duration.ofSeconds(120), get(resolver.lookupMx("a.mailpipe.test")).ttl());
+        assertEquals(Duration.ZERO, get(resolver.lookupA("host.dead.example")).ttl());
+    }
+
+    @Test
     void cachesPositiveAndNegativeAnswersForTheirTtl() throws Exception {
-        DnsjavaResolver cached;
+        CachingResolver cached;
         DnsjavaResolver fresh;
         try (UnboundServer own = UnboundServer.start(zoneData(), List.of())) {
-            cached = new DnsjavaResolver(DnsjavaResolverSettings.defaults().withServers(List.of(own.address()))
-                    .withTimeout(Duration.ofMillis(300), 1));
-            fresh = new DnsjavaResolver(DnsjavaResolverSettings.defaults().withServers(List.of(own.address()))
-                    .withTimeout(Duration.ofMillis(300), 1));
+            DnsjavaResolverSettings settings = DnsjavaResolverSettings.defaults()
+                    .withServers(List.of(own.address())).withTimeout(Duration.ofMillis(300), 1);
+            cached = new CachingResolver(new DnsjavaResolver(settings), DnsCacheSettings.defaults());
+            fresh = new DnsjavaResolver(settings);
             assertEquals(DnsStatus.FOUND, get(cached.lookupA("a.mailpipe.test")).status());
             assertEquals(DnsStatus.NXDOMAIN, get(cached.lookupA("gone.mailpipe.test")).status());
         }
-        assertEquals(DnsStatus.FOUND, get(cached.lookupA("a.mailpipe.test")).status());
+        assertEquals(DnsStatus.FOUND, get(cached.lookupA("A.mailpipe.test.")).status());
         assertEquals(DnsStatus.NXDOMAIN, get(cached.lookupA("gone.mailpipe.test")).status());
         assertEquals(true, get(fresh.lookupA("a.mailpipe.test")).status().isFailure());
     }

@@ -1,5 +1,7 @@
 package io.mailpipe.camel.spf;
 
+import io.mailpipe.dns.CachingResolver;
+import io.mailpipe.dns.DnsCacheSettings;
 import io.mailpipe.dns.DnsjavaResolver;
 import io.mailpipe.dns.DnsjavaResolverSettings;
 import io.mailpipe.dns.Resolver;
@@ -12,7 +14,7 @@ import org.apache.camel.support.DefaultComponent;
 /**
  * The {@code spf:} component: SPF checks (RFC 7208) of received messages. Holds the DNS resolver shared by all
  * endpoints that do not name their own: the {@code resolver} bean, else one {@link DnsjavaResolver} over
- * {@code dnsServers} or the system configuration, created once.
+ * {@code dnsServers} or the system configuration behind a {@link CachingResolver}, created once.
  */
 @Component("spf")
 public class SpfComponent extends DefaultComponent {
@@ -49,7 +51,7 @@ public class SpfComponent extends DefaultComponent {
         if (servers != null && !servers.isBlank()) {
             settings = settings.withServers(DnsjavaResolverSettings.parseServers(servers));
         }
-        return new DnsjavaResolver(settings);
+        return new CachingResolver(new DnsjavaResolver(settings), DnsCacheSettings.defaults());
     }
 
     public Resolver getResolver() {
