@@ -17,8 +17,8 @@ public record TxtRecord(List<String> strings) {
         return new TxtRecord(List.of(strings));
     }
 
-    /** The character-strings concatenated with nothing in between. */
+    /** The character-strings concatenated with nothing in between (the string itself when there is one). */
     public String text() {
-        return String.join("", strings);
+        return strings.size() == 1 ? strings.get(0) : String.join("", strings);
     }
 }

@@ -14,9 +14,12 @@ import java.util.concurrent.CompletionStage;
 final class ExplanationBuilder {
 
     private final SpfEvaluation evaluation;
+    private final MacroString defaultText;
 
-    ExplanationBuilder(SpfEvaluation evaluation) {
+    /** {@code defaultText} is the receiver's explanation parsed once per checker, {@code null} if it is invalid. */
+    ExplanationBuilder(SpfEvaluation evaluation, MacroString defaultText) {
         this.evaluation = evaluation;
+        this.defaultText = defaultText;
     }
 
     CompletionStage<String> explain(MacroString exp, String domain) {
@@ -49,11 +52,22 @@ final class ExplanationBuilder {
     }
 
     private String defaultExplanation(String domain) {
-        try {
-            MacroString text = MacroParser.parse(evaluation.settings().defaultExplanation(), true);
-            return evaluation.expander().expand(text, evaluation.context().withDomain(domain));
-        } catch (SpfSyntaxException | SpfAbort e) {
+        if (defaultText == null) {
             return evaluation.settings().defaultExplanation();
+        }
+        try {
+            return evaluation.expander().expand(defaultText, evaluation.context().withDomain(domain));
+        } catch (SpfAbort e) {
+            return evaluation.settings().defaultExplanation();
+        }
+    }
+
+    /** The receiver's default explanation as an explain-string, or {@code null} when it does not parse as one. */
+    static MacroString parseDefault(SpfSettings settings) {
+        try {
+            return MacroParser.parse(settings.defaultExplanation(), true);
+        } catch (SpfSyntaxException e) {
+            return null;
         }
     }
 }

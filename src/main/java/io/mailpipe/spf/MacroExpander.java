@@ -39,6 +39,9 @@ final class MacroExpander {
         if (value.length() > maxLength) {
             throw SpfAbort.permerror("macro value longer than " + maxLength + " characters");
         }
+        if (term.keep() == 0 && !term.reverse() && term.delimiters().equals(".")) {
+            return term.urlEscape() ? urlEscape(value) : value;
+        }
         List<String> parts = split(value, term.delimiters());
         if (term.reverse()) {
             Collections.reverse(parts);

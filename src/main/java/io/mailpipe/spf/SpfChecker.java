@@ -15,11 +15,13 @@ public final class SpfChecker {
     private final Resolver resolver;
     private final SpfSettings settings;
     private final RecordFinder finder;
+    private final MacroString defaultExplanation;
 
     public SpfChecker(Resolver resolver, SpfSettings settings) {
         this.resolver = resolver;
         this.settings = settings;
         this.finder = new RecordFinder(resolver);
+        this.defaultExplanation = ExplanationBuilder.parseDefault(settings);
     }
 
     /** Checks MAIL FROM, or HELO when MAIL FROM is the null reverse-path (§2.4). */
@@ -44,10 +46,10 @@ public final class SpfChecker {
         InetAddress client = request.clientIp();
         MacroContext context = new MacroContext(sender, local, domain, domain, client, request.helo(), null,
                 settings.receiver(), settings.clock().instant().getEpochSecond());
-        SpfEvaluation evaluation = new SpfEvaluation(resolver, settings, finder, context);
+        SpfEvaluation evaluation = new SpfEvaluation(resolver, settings, finder, defaultExplanation, context);
         CompletionStage<Verdict> verdict;
         try {
-            verdict = evaluation.checkHost(domain);
+            verdict = evaluation.check(domain);
         } catch (SpfAbort abort) {
             verdict = CompletableFuture.failedFuture(abort);
         }

@@ -18,16 +18,18 @@ final class SpfDomains {
         if (name.isEmpty() || name.length() > MAX_NAME || name.indexOf('[') >= 0 || name.indexOf(']') >= 0) {
             return false;
         }
-        String[] labels = name.split("\\.", -1);
-        if (labels.length < 2) {
-            return false;
-        }
-        for (String label : labels) {
-            if (label.isEmpty() || label.length() > MAX_LABEL) {
-                return false;
+        int labels = 0;
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '.') {
+                if (i == start || i - start > MAX_LABEL) {
+                    return false;
+                }
+                labels++;
+                start = i + 1;
             }
         }
-        return true;
+        return labels >= 2;
     }
 
     /** Drops a trailing dot, then leading labels until the name is at most 253 characters. */

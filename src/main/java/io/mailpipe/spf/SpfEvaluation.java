@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * One run of check_host() (RFC 7208 §4) with its recursion through include and redirect: record lookup and
  * selection (§4.4, §4.5), directives left to right (§4.6.2), redirect when nothing matched (§6.1), the default
- * result neutral (§4.7), the explanation on fail (§6.2), and the counters that enforce §4.6.4 across the whole
+ * result neutral (§4.7), the explanation on a final fail (§6.2), and the counters that enforce §4.6.4 across the whole
  * evaluation. Each DNS step is a stage; directives that need no DNS are evaluated in a plain loop.
  */
 final class SpfEvaluation {
@@ -25,14 +25,15 @@ final class SpfEvaluation {
     private int dnsTerms;
     private int voidLookups;
 
-    SpfEvaluation(Resolver resolver, SpfSettings settings, RecordFinder finder, MacroContext context) {
+    SpfEvaluation(Resolver resolver, SpfSettings settings, RecordFinder finder, MacroString defaultExplanation,
+            MacroContext context) {
         this.resolver = resolver;
         this.settings = settings;
         this.finder = finder;
         this.expander = new MacroExpander(settings.maxExpansionLength());
         this.context = context;
         this.matcher = new MechanismMatcher(this);
-        this.explanations = new ExplanationBuilder(this);
+        this.explanations = new ExplanationBuilder(this, defaultExplanation);
     }
 
     Resolver resolver() {
@@ -53,6 +54,17 @@ final class SpfEvaluation {
 
     MacroExpander expander() {
         return expander;
+    }
+
+    /**
+     * check_host() at the top level: the verdict of {@link #checkHost}, with the explanation (§6.2) when it is a
+     * fail, built from the exp of the record that decided (for a redirect, the target's). Levels reached through
+     * include never build one: their fail only means "no match" (§5.2).
+     */
+    CompletionStage<Verdict> check(String domain) {
+        return checkHost(domain).thenCompose(verdict -> verdict.outcome() != SpfOutcome.FAIL
+                ? CompletableFuture.completedFuture(verdict)
+                : explanations.explain(verdict.exp(), verdict.domain()).thenApply(verdict::withExplanation));
     }
 
     /** check_host() for {@code domain}: a verdict, {@code none} when there is no record or the name is unusable. */
@@ -84,16 +96,12 @@ final class SpfEvaluation {
         if (record.redirect() != null) {
             return redirect(record.redirect(), domain);
         }
-        return CompletableFuture.completedFuture(new Verdict(SpfOutcome.NEUTRAL, domain, "", ""));
+        return CompletableFuture.completedFuture(new Verdict(SpfOutcome.NEUTRAL, domain, "", record.exp()));
     }
 
     private CompletionStage<Verdict> matched(SpfRecord record, SpfRecord.Directive directive, String domain) {
-        SpfOutcome outcome = directive.qualifier().outcome();
-        if (outcome != SpfOutcome.FAIL) {
-            return CompletableFuture.completedFuture(new Verdict(outcome, domain, directive.text(), ""));
-        }
-        return explanations.explain(record.exp(), domain)
-                .thenApply(text -> new Verdict(outcome, domain, directive.text(), text));
+        return CompletableFuture.completedFuture(
+                new Verdict(directive.qualifier().outcome(), domain, directive.text(), record.exp()));
     }
 
     private CompletionStage<Verdict> redirect(MacroString target, String domain) {

@@ -3,6 +3,7 @@ package io.mailpipe.spf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mailpipe.dns.DnsStatus;
+import io.mailpipe.dns.InMemoryResolver;
 import io.mailpipe.dns.InMemoryZone;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,24 @@ class SpfCheckerTest {
         assertEquals(SpfOutcome.FAIL, result.outcome());
         assertEquals("2001:db9::1 rejected by mx.receiver.example at 1700000000 for example.com",
                 result.explanation());
+    }
+
+    @Test
+    void explainsOnlyTheFinalFailWithTheDecidingRecordsExp() throws Exception {
+        InMemoryZone nested = new InMemoryZone()
+                .addTxt("outer.example.com", "v=spf1 include:inner.example.com -all exp=why.example.com")
+                .addTxt("why.example.com", "outer says no to %{i}")
+                .addTxt("inner.example.com", "v=spf1 -all exp=inner-why.example.com")
+                .addTxt("inner-why.example.com", "inner says no")
+                .addTxt("moved.example.com", "v=spf1 redirect=inner.example.com exp=why.example.com");
+        InMemoryResolver resolver = new InMemoryResolver(nested);
+        SpfResult viaInclude = SpfTestSupport.mailFrom(resolver, "192.0.2.1", "a@outer.example.com", "h.example");
+        assertEquals(SpfOutcome.FAIL, viaInclude.outcome());
+        assertEquals("outer says no to 192.0.2.1", viaInclude.explanation());
+        assertEquals(3, resolver.queryCount(), "TXT of outer, inner and why; never inner-why");
+        SpfResult viaRedirect = SpfTestSupport.mailFrom(nested, "192.0.2.1", "a@moved.example.com", "h.example");
+        assertEquals("inner.example.com", viaRedirect.domain());
+        assertEquals("inner says no", viaRedirect.explanation());
     }
 
     @Test
