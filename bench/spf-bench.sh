@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# SPF checks per second: mailpipe (warm dnsjava cache, and no cache against a local unbound) and pyspf on the same
-# zones, plus the JVM thread count with 1,000 checks in flight. Needs: unbound, python3-spf (Debian packages).
+# SPF checks per second: mailpipe (warm CachingResolver, and no cache against a local unbound) and pyspf on the same
+# zones, the JVM thread count with 1,000 checks in flight, and whether warm and cold agree on every query.
+# Needs: unbound, python3-spf (Debian packages).
 # Usage: bench/spf-bench.sh [seconds-per-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,9 +10,14 @@ import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -24,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * realistic policy mix (include chains, mx, a, macros with exists, redirect, ip4/ip6 lists) as unbound local-data,
  * as JSON for pyspf and as a query list; {@code run HOST:PORT DIR SECONDS} measures checks per second through
  * {@link DnsjavaResolver} against that server with a warm {@link CachingResolver} in front and with no cache, and
- * the JVM thread count while 1,000 checks are in flight.
+ * the JVM thread count while 1,000 checks are in flight; and checks that both give the same result for every
+ * query.
  */
 public final class SpfBenchmark {
 
@@ -94,6 +100,7 @@ public final class SpfBenchmark {
         measure(warm, queries, 2, false);
         System.out.printf("mailpipe warm cache: %.0f checks/s%n", measure(warm, queries, seconds, true));
         DnsjavaResolver cold = new DnsjavaResolver(base);
+        compareResults(warm, cold, queries);
         System.out.printf("mailpipe cold cache (every query to the server): %.0f checks/s%n",
                 measure(cold, queries, seconds, true));
         threadsUnderLoad(new DnsjavaResolver(base), queries);
@@ -119,6 +126,41 @@ public final class SpfBenchmark {
         window.acquire(IN_FLIGHT);
         double elapsed = (System.nanoTime() - start) / 1e9;
         return done.get() / elapsed;
+    }
+
+    /** Every query once through the warm cache and once without a cache: the results must be the same. */
+    private static void compareResults(Resolver warm, Resolver cold, List<String[]> queries) throws Exception {
+        List<SpfResult> cached = checkAll(warm, queries);
+        List<SpfResult> uncached = checkAll(cold, queries);
+        Map<SpfOutcome, Integer> mix = new EnumMap<>(SpfOutcome.class);
+        int agree = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            mix.merge(uncached.get(i).outcome(), 1, Integer::sum);
+            if (cached.get(i).equals(uncached.get(i))) {
+                agree++;
+            } else if (i + 1 - agree <= 3) {
+                System.out.printf("differs: %s%n  warm: %s%n  cold: %s%n", String.join(" ", queries.get(i)),
+                        cached.get(i), uncached.get(i));
+            }
+        }
+        System.out.printf("results: warm and cold agree on %d of %d queries; outcomes %s%n", agree, queries.size(),
+                mix);
+    }
+
+    private static List<SpfResult> checkAll(Resolver resolver, List<String[]> queries) throws Exception {
+        SpfChecker checker = new SpfChecker(resolver, SpfSettings.defaults().withClock(Clock.fixed(Instant.EPOCH,
+                ZoneOffset.UTC)));
+        Semaphore window = new Semaphore(IN_FLIGHT);
+        List<CompletableFuture<SpfResult>> results = new ArrayList<>();
+        for (String[] q : queries) {
+            if (!window.tryAcquire(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("checks stopped completing");
+            }
+            results.add(checker.checkMailFrom(new SpfRequest(InetAddress.getByName(q[0]), q[1], q[2]))
+                    .toCompletableFuture().whenComplete((r, e) -> window.release()));
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return results.stream().map(CompletableFuture::join).toList();
     }
 
     private static void threadsUnderLoad(Resolver resolver, List<String[]> queries) throws Exception {
