@@ -44,11 +44,29 @@ public final class DkimSigner {
      * @throws DkimSigningException when the message has no From field
      */
     public List<String> sign(InputStream message, List<SignatureSpec> specs) throws IOException, DkimSigningException {
+        return sign(message, headers -> specs);
+    }
+
+    /** Chooses the signatures from the message's header fields (for example by From domain). */
+    @FunctionalInterface
+    public interface SpecChooser {
+        List<SignatureSpec> choose(HeaderSection headers) throws DkimSigningException;
+    }
+
+    /**
+     * Like {@link #sign(InputStream, List)} with the specs chosen after the header section is read; when the chooser
+     * returns none, the body is not read and no field is returned.
+     */
+    public List<String> sign(InputStream message, SpecChooser chooser) throws IOException, DkimSigningException {
         InputStream in = new BufferedInputStream(message, CHUNK);
         HeaderSection headers = HeaderSection.read(in, maxHeaderBytes);
         if (headers.count("from") == 0) {
             throw new DkimSigningException("message has no From header field; DKIM requires signing From "
                     + "(RFC 6376 §5.4), so it is not signed");
+        }
+        List<SignatureSpec> specs = chooser.choose(headers);
+        if (specs.isEmpty()) {
+            return List.of();
         }
         Map<Canonicalization, BodyHasher> hashers = new EnumMap<>(Canonicalization.class);
         for (SignatureSpec spec : specs) {
