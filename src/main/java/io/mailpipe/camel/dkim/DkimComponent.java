@@ -1,0 +1,22 @@
+package io.mailpipe.camel.dkim;
+
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/** The {@code dkim:} component: {@code dkim:sign} and {@code dkim:verify} over the {@code io.mailpipe.dkim} engine. */
+@Component("dkim")
+public class DkimComponent extends DefaultComponent {
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DkimEndpoint endpoint = new DkimEndpoint(uri, this);
+        if (!remaining.equals("sign") && !remaining.equals("verify")) {
+            throw new IllegalArgumentException("dkim: operation must be sign or verify, not '" + remaining + "'");
+        }
+        endpoint.setOperation(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}
