@@ -45,6 +45,16 @@ public final class BodyHasher {
         boolean relaxed = canonicalization == Canonicalization.RELAXED;
         int end = offset + length;
         for (int i = offset; i < end; i++) {
+            if (lineHasContent && !pendingCr && !pendingSpace) {
+                int run = plainRunEnd(data, i, end, relaxed);
+                if (run > i) {
+                    emitRun(data, i, run - i);
+                    i = run;
+                    if (i == end) {
+                        break;
+                    }
+                }
+            }
             byte b = data[i];
             if (pendingCr) {
                 pendingCr = false;
@@ -123,6 +133,46 @@ public final class BodyHasher {
         buffer[buffered++] = b;
         if (buffered == BUFFER_SIZE) {
             flush();
+        }
+    }
+
+    /**
+     * End of the run of bytes from {@code from} that canonicalisation copies unchanged: anything but CR, and for
+     * relaxed no whitespace except a single space followed by a byte that is neither whitespace nor CR.
+     */
+    private static int plainRunEnd(byte[] data, int from, int end, boolean relaxed) {
+        int i = from;
+        while (i < end) {
+            byte b = data[i];
+            if (b == '\r') {
+                break;
+            }
+            if (relaxed && (b == ' ' || b == '\t')) {
+                if (b == '\t' || i + 1 >= end) {
+                    break;
+                }
+                byte next = data[i + 1];
+                if (next == ' ' || next == '\t' || next == '\r') {
+                    break;
+                }
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private void emitRun(byte[] data, int offset, int length) {
+        long room = limit < 0 ? length : Math.max(0, Math.min(length, limit - canonicalLength));
+        canonicalLength += length;
+        if (room == 0) {
+            return;
+        }
+        if (room >= BUFFER_SIZE - buffered) {
+            flush();
+            digest.update(data, offset, (int) room);
+        } else {
+            System.arraycopy(data, offset, buffer, buffered, (int) room);
+            buffered += (int) room;
         }
     }
 

@@ -26,6 +26,7 @@ public final class DkimVerifier {
     private final DkimKeyLookup lookup;
     private final VerifierSettings settings;
     private final Clock clock;
+    private final KeyRecordCache keyRecords = new KeyRecordCache();
 
     public DkimVerifier(DkimKeyLookup lookup, VerifierSettings settings, Clock clock) {
         this.lookup = lookup;
@@ -127,7 +128,7 @@ public final class DkimVerifier {
         }
     }
 
-    private static void complete(Pending p, HeaderSection headers, BodyHasher hasher) {
+    private void complete(Pending p, HeaderSection headers, BodyHasher hasher) {
         byte[] bodyHash = hasher.finish();
         long length = hasher.canonicalLength();
         if (p.signature.bodyLength() > length) {
@@ -138,10 +139,10 @@ public final class DkimVerifier {
         p.key.thenAccept(key -> p.slot.complete(safeEvaluate(p, headers, key, bodyHash, length)));
     }
 
-    private static DkimResult safeEvaluate(Pending p, HeaderSection headers, KeyLookupResult key, byte[] bodyHash,
+    private DkimResult safeEvaluate(Pending p, HeaderSection headers, KeyLookupResult key, byte[] bodyHash,
                                            long length) {
         try {
-            return SignatureCheck.evaluate(p.index, p.signature, p.field, headers, key, bodyHash, length);
+            return SignatureCheck.evaluate(p.index, p.signature, p.field, headers, key, keyRecords, bodyHash, length);
         } catch (RuntimeException e) {
             return DkimResult.of(p.index, p.signature, DkimStatus.PERMERROR, "unverifiable: " + e.getMessage());
         }

@@ -15,20 +15,22 @@ final class SignatureCheck {
     }
 
     static DkimResult evaluate(int index, DkimSignature sig, HeaderField field, HeaderSection headers,
-                               KeyLookupResult lookup, byte[] bodyHash, long canonicalBodyLength) {
+                               KeyLookupResult lookup, KeyRecordCache keys, byte[] bodyHash,
+                               long canonicalBodyLength) {
         return switch (lookup.kind()) {
             case TEMPORARY_FAILURE -> DkimResult.of(index, sig, DkimStatus.TEMPERROR,
                     "key lookup failed: " + lookup.detail());
             case NONE -> DkimResult.of(index, sig, DkimStatus.PERMERROR, "no key for signature");
-            case FOUND -> withRecord(index, sig, field, headers, lookup, bodyHash, canonicalBodyLength);
+            case FOUND -> withRecord(index, sig, field, headers, lookup, keys, bodyHash, canonicalBodyLength);
         };
     }
 
     private static DkimResult withRecord(int index, DkimSignature sig, HeaderField field, HeaderSection headers,
-                                         KeyLookupResult lookup, byte[] bodyHash, long canonicalBodyLength) {
+                                         KeyLookupResult lookup, KeyRecordCache keys, byte[] bodyHash,
+                                         long canonicalBodyLength) {
         DkimKeyRecord record;
         try {
-            record = firstUsable(lookup);
+            record = firstUsable(lookup, keys);
         } catch (DkimSyntaxException e) {
             return DkimResult.of(index, sig, DkimStatus.PERMERROR, "bad key record: " + e.getMessage());
         }
@@ -39,11 +41,11 @@ final class SignatureCheck {
         return result.withTesting(record.testing());
     }
 
-    private static DkimKeyRecord firstUsable(KeyLookupResult lookup) throws DkimSyntaxException {
+    private static DkimKeyRecord firstUsable(KeyLookupResult lookup, KeyRecordCache keys) throws DkimSyntaxException {
         DkimSyntaxException first = null;
         for (String text : lookup.records()) {
             try {
-                return DkimKeyRecord.parse(text);
+                return keys.parse(text);
             } catch (DkimSyntaxException e) {
                 first = first == null ? e : first;
             }

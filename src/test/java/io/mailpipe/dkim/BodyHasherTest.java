@@ -3,7 +3,10 @@ package io.mailpipe.dkim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,5 +87,54 @@ class BodyHasherTest {
         byte[] hash = hasher.finish();
         assertEquals(sha("hello"), Base64.getEncoder().encodeToString(hash));
         assertEquals(13, hasher.canonicalLength());
+    }
+
+    /** A line-by-line transcription of RFC 6376 §3.4.3 and §3.4.4, to compare the streaming state machine with. */
+    private static String reference(Canonicalization c, String body) {
+        String text = body.isEmpty() || body.endsWith("\r\n") ? body : body + "\r\n";
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n", -1)));
+        lines.remove(lines.size() - 1);
+        if (c == Canonicalization.RELAXED) {
+            lines.replaceAll(line -> line.replaceAll("[ \t]+", " ").replaceAll(" \\z", ""));
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        StringBuilder out = new StringBuilder();
+        lines.forEach(line -> out.append(line).append("\r\n"));
+        return out.length() == 0 && c == Canonicalization.SIMPLE ? "\r\n" : out.toString();
+    }
+
+    @Test
+    void streamingMatchesTheReferenceOnRandomBodiesAndChunkings() {
+        Random random = new Random(6376);
+        String alphabet = "ab \t\r\n\r\n.";
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder body = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                body.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            int chunk = 1 + random.nextInt(9);
+            for (Canonicalization c : Canonicalization.values()) {
+                assertEquals(sha(reference(c, body.toString())), hash(c, body.toString(), chunk),
+                        c + " " + body.toString().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"));
+            }
+        }
+    }
+
+    @Test
+    void largeBodiesMatchTheReferenceAcrossBufferBoundaries() {
+        Random random = new Random(8463);
+        StringBuilder body = new StringBuilder("x" + "y".repeat(8191) + "\r\n");
+        while (body.length() < 200_000) {
+            int word = random.nextInt(random.nextInt(10) == 0 ? 9000 : 12);
+            body.append("w".repeat(word)).append(random.nextInt(5) == 0 ? "\r\n" : random.nextBoolean() ? " " : "\t ");
+        }
+        for (int chunk : new int[] {1, 8191, 65536}) {
+            for (Canonicalization c : Canonicalization.values()) {
+                assertEquals(sha(reference(c, body.toString())), hash(c, body.toString(), chunk), c + " " + chunk);
+            }
+        }
     }
 }
