@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Body canonicalisation and hashing (RFC 6376 §3.4.3, §3.4.4, §3.5 l=) against vectors and a line-based reference. */
 class BodyHasherTest {
 
     private static String hash(Canonicalization c, String body, int chunk) {

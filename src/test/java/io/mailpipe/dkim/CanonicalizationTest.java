@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+/** Header canonicalisation, simple and relaxed (RFC 6376 §3.4.1, §3.4.2, example §3.4.5). */
 class CanonicalizationTest {
 
     private static String relaxed(String field) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** Signer options: h= policy and over-signing (RFC 6376 §5.4, §8.15), t=, x=, l=, i=, several signatures, folding. */
 class DkimSignerTest {
 
     private static final String MESSAGE = "Received: by mx\r\nFrom: A <a@example.com>\r\nTo: b@example.org\r\n"

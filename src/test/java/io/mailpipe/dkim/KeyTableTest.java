@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Key table loading, key formats, start-up errors and key rotation (RFC 8301 key sizes, RFC 8463 keys). */
 class KeyTableTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import io.mailpipe.dns.InMemoryZone;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Key lookups over the shared resolver map DNS outcomes to key results (RFC 6376 §3.6.2.2, §6.1.2). */
 class ResolverKeyLookupTest {
 
     private static KeyLookupResult lookup(InMemoryZone zone, String selector, String domain) {

@@ -5,7 +5,10 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
-/** The {@code dkim:} component: {@code dkim:sign} and {@code dkim:verify} over the {@code io.mailpipe.dkim} engine. */
+/**
+ * The {@code dkim:} component: {@code dkim:sign} (RFC 6376 §5) and {@code dkim:verify} (RFC 6376 §6, results per
+ * RFC 8601) over the {@code io.mailpipe.dkim} engine.
+ */
 @Component("dkim")
 public class DkimComponent extends DefaultComponent {
 
