@@ -3,14 +3,14 @@ package io.mailpipe.dkim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.function.LongSupplier;
 
 /**
  * A signing key file that is re-read when it changes (for example a Kubernetes Secret rotated by a symlink swap):
- * on use, at most once per interval, the file's modification time and size are compared, and on a change its
- * content hash; a changed key is parsed and replaces the old one. A broken new file keeps the old key in use and is
+ * on use, at most once per interval, the file is read and its content hash compared with the loaded one (key files
+ * are small, and a hash does not miss a rewrite that keeps the size and modification time); a changed key is parsed
+ * and replaces the old one. A broken new file keeps the old key in use and is
  * reported through {@link #lastError()}. Keys follow RFC 8301 §3.2 and RFC 8463 via {@link SigningKeys}.
  */
 public final class ReloadingKey {
@@ -22,8 +22,6 @@ public final class ReloadingKey {
     private final LongSupplier nanoClock;
     private SigningKey key;
     private long checkedAt;
-    private long modified;
-    private long size;
     private byte[] contentHash;
     private String lastError;
 
@@ -37,7 +35,7 @@ public final class ReloadingKey {
     public static ReloadingKey load(Path file, long intervalNanos, LongSupplier nanoClock) throws DkimKeyException {
         ReloadingKey reloading = new ReloadingKey(file, intervalNanos, nanoClock);
         try {
-            reloading.reload(Files.readAttributes(file, BasicFileAttributes.class));
+            reloading.reload();
         } catch (IOException e) {
             throw new DkimKeyException(file + ": cannot read key file (" + e + ")", e);
         }
@@ -51,10 +49,7 @@ public final class ReloadingKey {
         if (now - checkedAt >= intervalNanos) {
             checkedAt = now;
             try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (attributes.lastModifiedTime().toMillis() != modified || attributes.size() != size) {
-                    reload(attributes);
-                }
+                reload();
             } catch (IOException | DkimKeyException e) {
                 lastError = file + ": reload failed, keeping the previous key (" + e.getMessage() + ")";
                 LOG.log(System.Logger.Level.WARNING, lastError);
@@ -72,11 +67,9 @@ public final class ReloadingKey {
         return file;
     }
 
-    private void reload(BasicFileAttributes attributes) throws IOException, DkimKeyException {
+    private void reload() throws IOException, DkimKeyException {
         byte[] content = Files.readAllBytes(file);
         byte[] hash = Hashing.sha256().digest(content);
-        modified = attributes.lastModifiedTime().toMillis();
-        size = attributes.size();
         if (key != null && MessageDigest.isEqual(hash, contentHash)) {
             return;
         }

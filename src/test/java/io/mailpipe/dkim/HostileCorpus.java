@@ -57,6 +57,10 @@ final class HostileCorpus {
         }
         line(out, "Date: Mon, " + (1 + i % 28) + " Jan 2024 12:00:00 +0000" + (i % 9 == 0 ? "   " : ""));
         line(out, "Message-ID: <" + i + "." + Long.toHexString(random.nextLong()) + "@example.com>");
+        optionalHeaders(i, out);
+    }
+
+    private static void optionalHeaders(int i, ByteArrayOutputStream out) {
         if (i % 4 == 1) {
             line(out, "Cc: cc" + i + "@example.org,\r\n cc-two@example.org \t");
         }
