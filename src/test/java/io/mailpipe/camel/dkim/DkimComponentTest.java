@@ -159,7 +159,8 @@ class DkimComponentTest extends CamelTestSupport {
     @Test
     void badKeyTableStopsStartUpNamingTheFile() throws Exception {
         Path table = Files.createTempFile("keytable", "");
-        try (CamelContext ctx = new DefaultCamelContext()) {
+        CamelContext ctx = new DefaultCamelContext();
+        try {
             Files.writeString(table, "example.com sel missing-key.pem\n");
             ctx.addRoutes(new RouteBuilder() {
                 @Override
@@ -170,6 +171,7 @@ class DkimComponentTest extends CamelTestSupport {
             Exception e = assertThrows(Exception.class, ctx::start);
             assertTrue(rootMessage(e).contains("missing-key.pem"), rootMessage(e));
         } finally {
+            ctx.stop();
             Files.deleteIfExists(table);
         }
     }
