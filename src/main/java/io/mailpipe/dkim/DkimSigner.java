@@ -1,6 +1,5 @@
 package io.mailpipe.dkim;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import java.util.Map;
 public final class DkimSigner {
 
     public static final int DEFAULT_MAX_HEADER_BYTES = 1 << 20;
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 16 * 1024;
 
     private final Clock clock;
     private final int maxHeaderBytes;
@@ -58,7 +57,7 @@ public final class DkimSigner {
      * returns none, the body is not read and no field is returned.
      */
     public List<String> sign(InputStream message, SpecChooser chooser) throws IOException, DkimSigningException {
-        InputStream in = new BufferedInputStream(message, CHUNK);
+        InputStream in = new MessageInput(message);
         HeaderSection headers = HeaderSection.read(in, maxHeaderBytes);
         if (headers.count("from") == 0) {
             throw new DkimSigningException("message has no From header field; DKIM requires signing From "

@@ -1,6 +1,5 @@
 package io.mailpipe.dkim;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DkimVerifier {
 
-    private static final int CHUNK = 64 * 1024;
+    private static final int CHUNK = 16 * 1024;
 
     private final DkimKeyLookup lookup;
     private final VerifierSettings settings;
@@ -45,7 +44,7 @@ public final class DkimVerifier {
     /** Reads the message to its end on the calling thread; completes when all key lookups have answered. */
     public CompletionStage<DkimVerification> verify(InputStream message) {
         try {
-            return verifyStream(new BufferedInputStream(message, CHUNK));
+            return verifyStream(new MessageInput(message));
         } catch (HeaderTooLargeException e) {
             return CompletableFuture.completedFuture(new DkimVerification(List.of(
                     DkimResult.unparsed(0, DkimStatus.PERMERROR, e.getMessage()))));

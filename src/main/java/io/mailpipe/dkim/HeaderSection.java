@@ -28,7 +28,7 @@ public final class HeaderSection {
 
     /**
      * Reads the header section and consumes the empty line after it; the stream is left at the first body byte.
-     * Pass a buffered stream: it is read byte by byte.
+     * The stream is read byte by byte, so pass a buffered one.
      *
      * @throws HeaderTooLargeException when the section exceeds {@code maxBytes}
      */
