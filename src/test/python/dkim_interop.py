@@ -2,6 +2,7 @@
 """Interoperability driver for the DKIM integration test: one process for the whole corpus.
 
 Usage: dkim_interop.py WORKDIR
+       dkim_interop.py --serve-dns ZONEFILE PORT   (answer TXT queries on 127.0.0.1:PORT until stdin closes)
 
 WORKDIR holds (written by the Java test):
   zone.txt            "owner-name<TAB>TXT record" lines, the only DNS data used
@@ -93,11 +94,12 @@ def sign_with_dkimpy(workdir):
 class FakeDns:
     """Answers TXT queries from the zone; other names get NXDOMAIN."""
 
-    def __init__(self, zone):
+    def __init__(self, zone, address=None, port=53):
         self.zone = zone
-        self.address = '127.%d.%d.%d' % (random.randint(100, 250), random.randint(1, 250), random.randint(2, 250))
+        self.address = address or '127.%d.%d.%d' % (random.randint(100, 250), random.randint(1, 250),
+                                                    random.randint(2, 250))
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        self.sock.bind((self.address, 53))
+        self.sock.bind((self.address, port))
         self.sock.settimeout(0.2)
         self.running = True
         self.thread = threading.Thread(target=self.serve, daemon=True)
@@ -158,7 +160,17 @@ def verify_with_opendkim(workdir, zone):
             out.write('%s\t%s\t%s\t%s\n' % (name, 'pass' if rc == '0' else 'fail', rc, message))
 
 
+def serve_dns(zonefile, port):
+    server = FakeDns(load_zone(zonefile), '127.0.0.1', port)
+    print('ready', flush=True)
+    sys.stdin.read()
+    server.close()
+
+
 def main():
+    if sys.argv[1] == '--serve-dns':
+        serve_dns(sys.argv[2], int(sys.argv[3]))
+        return
     workdir = sys.argv[1]
     zone = load_zone(os.path.join(workdir, 'zone.txt'))
     verify_with_dkimpy(workdir, zone)

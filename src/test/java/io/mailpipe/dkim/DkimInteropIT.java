@@ -3,7 +3,14 @@ package io.mailpipe.dkim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mailpipe.dns.DnsjavaResolver;
+import io.mailpipe.dns.DnsjavaResolverSettings;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +68,44 @@ class DkimInteropIT {
         assertEquals(List.of(), ourFailures);
     }
 
+    /** The production path: key records fetched with dnsjava from a DNS server on loopback (long TXT split). */
+    @Test
+    void keyRecordsFetchedWithDnsjavaFromALoopbackServerVerify() throws Exception {
+        writeKeysAndZone();
+        byte[] message = HostileCorpus.generate(4, 1L).get(3);
+        byte[] signed = Messages.prepend(new DkimSigner().sign(message, specs()), message);
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Process dns = new ProcessBuilder("/usr/bin/python3", script(), "--serve-dns",
+                work.resolve("zone.txt").toString(), Integer.toString(port))
+                .redirectError(work.resolve("dns.log").toFile()).start();
+        try {
+            BufferedReader ready = new BufferedReader(new InputStreamReader(dns.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertEquals("ready", ready.readLine(), () -> readQuietly(work.resolve("dns.log")));
+            DnsjavaResolver resolver = new DnsjavaResolver(DnsjavaResolverSettings.defaults()
+                    .withServers(List.of(new InetSocketAddress("127.0.0.1", port))));
+            DkimVerifier verifier = new DkimVerifier(new ResolverKeyLookup(resolver));
+            List<DkimStatus> statuses = verifier.verify(signed).toCompletableFuture().join().results().stream()
+                    .map(DkimResult::status).toList();
+            assertEquals(java.util.Collections.nCopies(8, DkimStatus.PASS), statuses);
+            byte[] unknownSelector = Messages.bytes(new String(signed, StandardCharsets.ISO_8859_1)
+                    .replaceFirst("s=rsa;", "s=absent;"));
+            assertEquals(DkimStatus.PERMERROR, verifier.verify(unknownSelector).toCompletableFuture().join()
+                    .results().get(0).status());
+        } finally {
+            dns.getOutputStream().close();
+            dns.waitFor(5, TimeUnit.SECONDS);
+            dns.destroyForcibly();
+        }
+    }
+
+    private static String script() {
+        return Path.of("src/test/python/dkim_interop.py").toAbsolutePath().toString();
+    }
+
     private InMemoryKeyLookup writeKeysAndZone() throws IOException {
         Files.write(work.resolve("rsa.pem"), TestResources.bytes("dkimpy-1.1.4/2048_testkey.key"));
         Files.write(work.resolve("ed.seed"), TestResources.bytes("dkimpy-1.1.4/ed25519test.key"));
@@ -115,9 +160,8 @@ class DkimInteropIT {
 
     private void runPython() throws Exception {
         Path log = work.resolve("python.log");
-        Process process = new ProcessBuilder("/usr/bin/python3", Path.of("src/test/python/dkim_interop.py")
-                .toAbsolutePath().toString(), work.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
+        Process process = new ProcessBuilder("/usr/bin/python3", script(), work.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         try {
             assertTrue(process.waitFor(10, TimeUnit.MINUTES), "interop driver timed out");
             assertEquals(0, process.exitValue(), () -> readQuietly(log));

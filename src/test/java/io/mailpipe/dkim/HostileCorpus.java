@@ -9,8 +9,8 @@ import java.util.Random;
 /**
  * Deterministic corpus of unusual but valid RFC 5322 messages (CRLF line ends, lines under 998 octets): folded and
  * very long fields, tabs and trailing whitespace, repeated fields (Received, Comments, Keywords: the ones
- * RFC 5322 §3.6 lets repeat), mixed-case names, 8-bit and UTF-8 header
- * text, empty bodies, bodies of blank lines, missing final CRLF, whitespace-heavy and a few multi-megabyte bodies.
+ * RFC 5322 §3.6 lets repeat), mixed-case names, 8-bit and UTF-8 header text, empty bodies, bodies of blank lines,
+ * missing final CRLF, whitespace-heavy bodies, two bodies of about 1 MB and one of about 7.5 MB.
  */
 final class HostileCorpus {
 
@@ -117,13 +117,13 @@ final class HostileCorpus {
             default -> out.writeBytes(text("line " + random.nextInt() + "\r\n"));
         }
         if (i % 173 == 17) {
-            large(random, out);
+            large(random, out, i == 17 ? 200_000 : 30_000);
         }
     }
 
-    private static void large(Random random, ByteArrayOutputStream out) {
+    private static void large(Random random, ByteArrayOutputStream out, int lines) {
         byte[] alphabet = "abcdefghijklmnopqrstuvwxyz  \t0123456789".getBytes(StandardCharsets.US_ASCII);
-        for (int line = 0; line < 30_000; line++) {
+        for (int line = 0; line < lines; line++) {
             int length = random.nextInt(76);
             for (int c = 0; c < length; c++) {
                 out.write(alphabet[random.nextInt(alphabet.length)]);
