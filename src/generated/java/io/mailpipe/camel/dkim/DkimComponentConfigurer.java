@@ -27,8 +27,14 @@ public class DkimComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "resolver": target.setResolver(property(camelContext, io.mailpipe.dns.Resolver.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"resolver"};
     }
 
     @Override
@@ -38,6 +44,7 @@ public class DkimComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "resolver": return io.mailpipe.dns.Resolver.class;
         default: return null;
         }
     }
@@ -50,6 +57,7 @@ public class DkimComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "resolver": return target.getResolver();
         default: return null;
         }
     }

@@ -44,7 +44,6 @@ public class DkimEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxSignatures": target.setMaxSignatures(property(camelContext, int.class, value)); return true;
         case "oversignedheaders":
         case "overSignedHeaders": target.setOverSignedHeaders(property(camelContext, java.lang.String.class, value)); return true;
-        case "resolver": target.setResolver(property(camelContext, io.mailpipe.dns.Resolver.class, value)); return true;
         case "signaturelifetime":
         case "signatureLifetime": target.setSignatureLifetime(property(camelContext, long.class, value)); return true;
         case "signedheaders":
@@ -78,7 +77,6 @@ public class DkimEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxSignatures": return int.class;
         case "oversignedheaders":
         case "overSignedHeaders": return java.lang.String.class;
-        case "resolver": return io.mailpipe.dns.Resolver.class;
         case "signaturelifetime":
         case "signatureLifetime": return long.class;
         case "signedheaders":
@@ -113,7 +111,6 @@ public class DkimEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxSignatures": return target.getMaxSignatures();
         case "oversignedheaders":
         case "overSignedHeaders": return target.getOverSignedHeaders();
-        case "resolver": return target.getResolver();
         case "signaturelifetime":
         case "signatureLifetime": return target.getSignatureLifetime();
         case "signedheaders":

@@ -24,7 +24,7 @@ public class DkimEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(16);
         props.add("algorithms");
         props.add("authservId");
         props.add("bodyLength");
@@ -38,7 +38,6 @@ public class DkimEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxSignatures");
         props.add("operation");
         props.add("overSignedHeaders");
-        props.add("resolver");
         props.add("signatureLifetime");
         props.add("signedHeaders");
         props.add("timestamp");

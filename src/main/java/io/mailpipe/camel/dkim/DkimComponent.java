@@ -1,7 +1,9 @@
 package io.mailpipe.camel.dkim;
 
+import io.mailpipe.dns.Resolver;
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
@@ -12,6 +14,11 @@ import org.apache.camel.support.DefaultComponent;
 @Component("dkim")
 public class DkimComponent extends DefaultComponent {
 
+    @Metadata(label = "verify,advanced", autowired = true, description = "DNS resolver for key lookups, shared with "
+            + "SPF and delivery; picked up automatically when the registry holds exactly one. Without it, "
+            + "dkim:verify builds one from its dnsServers option or the system configuration")
+    private Resolver resolver;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DkimEndpoint endpoint = new DkimEndpoint(uri, this);
@@ -21,5 +28,13 @@ public class DkimComponent extends DefaultComponent {
         endpoint.setOperation(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    public Resolver getResolver() {
+        return resolver;
+    }
+
+    public void setResolver(Resolver resolver) {
+        this.resolver = resolver;
     }
 }

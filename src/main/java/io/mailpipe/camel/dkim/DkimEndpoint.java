@@ -3,7 +3,6 @@ package io.mailpipe.camel.dkim;
 import io.mailpipe.dkim.Canonicalization;
 import io.mailpipe.dkim.DkimAlgorithm;
 import io.mailpipe.dkim.HeaderPolicy;
-import io.mailpipe.dns.Resolver;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,15 +72,17 @@ public class DkimEndpoint extends DefaultEndpoint {
     @UriParam(label = "verify", defaultValue = "10000", description = "Milliseconds to wait for a key record before "
             + "the result is temperror")
     private long lookupTimeout = 10000;
-    @UriParam(label = "verify,advanced", description = "DNS resolver bean for key lookups (shared with SPF and "
-            + "delivery); when absent, one is built from dnsServers or the system configuration")
-    private Resolver resolver;
-    @UriParam(label = "verify", description = "Comma-separated DNS servers (host or host:port) used when no "
-            + "resolver bean is given")
+    @UriParam(label = "verify", description = "Comma-separated DNS servers (host or host:port) used when the "
+            + "component has no resolver bean")
     private String dnsServers;
 
     public DkimEndpoint(String uri, DkimComponent component) {
         super(uri, component);
+    }
+
+    @Override
+    public DkimComponent getComponent() {
+        return (DkimComponent) super.getComponent();
     }
 
     @Override
@@ -233,14 +234,6 @@ public class DkimEndpoint extends DefaultEndpoint {
 
     public void setLookupTimeout(long lookupTimeout) {
         this.lookupTimeout = lookupTimeout;
-    }
-
-    public Resolver getResolver() {
-        return resolver;
-    }
-
-    public void setResolver(Resolver resolver) {
-        this.resolver = resolver;
     }
 
     public String getDnsServers() {

@@ -49,8 +49,8 @@ public class DkimVerifyProducer extends DefaultAsyncProducer {
     }
 
     private Resolver resolver() {
-        if (endpoint.getResolver() != null) {
-            return endpoint.getResolver();
+        if (endpoint.getComponent().getResolver() != null) {
+            return endpoint.getComponent().getResolver();
         }
         if (endpoint.getDnsServers() != null && !endpoint.getDnsServers().isBlank()) {
             return new DnsjavaResolver(DnsjavaResolverSettings.defaults()
