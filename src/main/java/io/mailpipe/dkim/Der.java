@@ -54,16 +54,6 @@ final class Der {
         return tlv(SEQUENCE, body.toByteArray());
     }
 
-    /** Wraps a PKCS#1 RSAPublicKey into a SubjectPublicKeyInfo. */
-    static byte[] rsaPkcs1PublicToSpki(byte[] pkcs1) {
-        byte[] bitString = new byte[pkcs1.length + 1];
-        System.arraycopy(pkcs1, 0, bitString, 1, pkcs1.length);
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(RSA_ALGORITHM);
-        body.writeBytes(tlv(0x03, bitString));
-        return tlv(SEQUENCE, body.toByteArray());
-    }
-
     static byte[] ed25519SeedToPkcs8(byte[] seed) {
         return concat(ED25519_PKCS8_PREFIX, seed);
     }

@@ -63,10 +63,6 @@ public final class ReloadingKey {
         return lastError;
     }
 
-    public Path file() {
-        return file;
-    }
-
     private void reload() throws IOException, DkimKeyException {
         byte[] content = Files.readAllBytes(file);
         byte[] hash = Hashing.sha256().digest(content);
