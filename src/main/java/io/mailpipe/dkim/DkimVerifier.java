@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -25,12 +26,23 @@ public final class DkimVerifier {
     private final DkimKeyLookup lookup;
     private final VerifierSettings settings;
     private final Clock clock;
+    private final Executor evaluation;
     private final KeyRecordCache keyRecords = new KeyRecordCache();
 
-    public DkimVerifier(DkimKeyLookup lookup, VerifierSettings settings, Clock clock) {
+    /**
+     * @param evaluation where signature checks run once a key arrives; lookups may complete on a DNS I/O thread,
+     *     which must not be held by cryptography, so production passes a worker pool
+     */
+    public DkimVerifier(DkimKeyLookup lookup, VerifierSettings settings, Clock clock, Executor evaluation) {
         this.lookup = lookup;
         this.settings = settings;
         this.clock = clock;
+        this.evaluation = evaluation;
+    }
+
+    /** Checks run on the thread that completes the key lookup (fine for in-memory lookups and tests). */
+    public DkimVerifier(DkimKeyLookup lookup, VerifierSettings settings, Clock clock) {
+        this(lookup, settings, clock, Runnable::run);
     }
 
     public DkimVerifier(DkimKeyLookup lookup) {
@@ -135,7 +147,12 @@ public final class DkimVerifier {
                     + " exceeds the canonical body length " + length));
             return;
         }
-        p.key.thenAccept(key -> p.slot.complete(safeEvaluate(p, headers, key, bodyHash, length)));
+        p.key.thenAcceptAsync(key -> p.slot.complete(safeEvaluate(p, headers, key, bodyHash, length)), evaluation)
+                .exceptionally(e -> {
+                    p.slot.complete(DkimResult.of(p.index, p.signature, DkimStatus.TEMPERROR,
+                            "verification not scheduled: " + e.getMessage()));
+                    return null;
+                });
     }
 
     private DkimResult safeEvaluate(Pending p, HeaderSection headers, KeyLookupResult key, byte[] bodyHash,

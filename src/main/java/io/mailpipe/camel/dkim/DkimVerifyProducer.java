@@ -19,13 +19,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * {@code dkim:verify}: checks every DKIM-Signature (RFC 6376 §6) with keys from the shared resolver, without
- * holding a thread while DNS answers; sets the result headers and adds one dkim= clause per signature to the
+ * holding a thread while DNS answers; the signature checks and the rest of the route run on a Camel worker pool,
+ * never on the resolver's I/O thread. Sets the result headers and adds one dkim= clause per signature to the
  * Authentication-Results field of the authserv-id (RFC 8601), merged with the clauses other checks added.
  */
 public class DkimVerifyProducer extends DefaultAsyncProducer {
@@ -33,6 +35,7 @@ public class DkimVerifyProducer extends DefaultAsyncProducer {
     private final DkimEndpoint endpoint;
     private DkimVerifier verifier;
     private String authservId;
+    private ExecutorService workers;
 
     public DkimVerifyProducer(DkimEndpoint endpoint) {
         super(endpoint);
@@ -44,8 +47,18 @@ public class DkimVerifyProducer extends DefaultAsyncProducer {
         super.doStart();
         VerifierSettings settings = VerifierSettings.defaults().withMaxSignatures(endpoint.getMaxSignatures())
                 .withLookupTimeout(Duration.ofMillis(endpoint.getLookupTimeout()));
-        verifier = new DkimVerifier(new ResolverKeyLookup(resolver()), settings, Clock.systemUTC());
+        workers = getEndpoint().getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "dkim-verify");
+        verifier = new DkimVerifier(new ResolverKeyLookup(resolver()), settings, Clock.systemUTC(), workers);
         authservId = endpoint.getAuthservId() != null ? endpoint.getAuthservId() : localHostName();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(workers);
+            workers = null;
+        }
+        super.doStop();
     }
 
     private Resolver resolver() {
