@@ -2,13 +2,36 @@ package io.mailpipe.app;
 
 import org.apache.camel.main.Main;
 
-/** Entry point: boots camel-main with the YAML routes from routes/ (or the copy packed into the jar). */
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Entry point: boots camel-main with the YAML routes of {@code routes/} in the working directory when it exists,
+ * otherwise with the copy packed into the jar. {@code MAILPIPE_ROUTES} (or {@code -Dmailpipe.routes}) overrides both.
+ */
 public final class MailpipeMain {
+
+    static final String ROUTES_PROPERTY = "mailpipe.routes";
+
     private MailpipeMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(newMain(Path.of("")).run(args));
+    }
+
+    /** A camel-main configured for a working directory; tests start it the same way the jar does. */
+    static Main newMain(Path workingDirectory) {
         Main main = new Main(MailpipeMain.class);
-        System.exit(main.run(args));
+        main.addInitialProperty(ROUTES_PROPERTY, defaultRoutes(workingDirectory));
+        return main;
+    }
+
+    static String defaultRoutes(Path workingDirectory) {
+        Path routes = workingDirectory.resolve("routes");
+        if (Files.isDirectory(routes)) {
+            return "file:" + routes.toAbsolutePath() + "/*.camel.yaml";
+        }
+        return "classpath:routes/*.camel.yaml";
     }
 }

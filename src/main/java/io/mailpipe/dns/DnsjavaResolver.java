@@ -1,5 +1,6 @@
 package io.mailpipe.dns;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -36,9 +37,14 @@ import org.xbill.DNS.lookup.RedirectOverflowException;
  * (one selector thread for all lookups, none per query), truncated UDP answers are retried over TCP (RFC 7766
  * §5), CNAME chains are followed up to a limit (RFC 1034 §3.6.2), and answers are cached for their TTL, negative
  * answers for the SOA minimum (RFC 2308 §5), in a cache of bounded size. Configuration comes from
- * {@link DnsjavaResolverSettings}.
+ * {@link DnsjavaResolverSettings}. The returned stages complete on dnsjava's I/O thread (a hand-off to another
+ * pool per query would cost more than the lookup itself): dependent actions must not block; work that may block
+ * belongs in an {@code *Async} stage with its own executor.
  */
 public final class DnsjavaResolver implements Resolver {
+
+    /** How dnsjava's ExtendedResolver words the IOException that ends a query after all retries timed out. */
+    private static final String TIMED_OUT = "Timed out";
 
     private final LookupSession session;
 
@@ -130,6 +136,9 @@ public final class DnsjavaResolver implements Resolver {
     private static boolean isTimeout(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().startsWith(TIMED_OUT)) {
                 return true;
             }
         }

@@ -1,0 +1,56 @@
+package io.mailpipe.smtp.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** 200 concurrent sessions, each sending messages; every message is acknowledged and received once. */
+class ConcurrentSessionsTest {
+
+    private static final int SESSIONS = 200;
+    private static final int MESSAGES_PER_SESSION = 3;
+
+    @Test
+    void twoHundredSessionsEachDeliverTheirMessages() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(SESSIONS);
+        try (TestServer server = TestServer.start(b -> b.maxConnectionsPerClient(SESSIONS))) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int s = 0; s < SESSIONS; s++) {
+                int session = s;
+                results.add(clients.submit(() -> run(server, session)));
+            }
+            int accepted = 0;
+            for (Future<Integer> result : results) {
+                accepted += result.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(SESSIONS * MESSAGES_PER_SESSION, accepted);
+            assertEquals(SESSIONS * MESSAGES_PER_SESSION, server.receiver.received().size());
+            long distinctIds = server.receiver.received().stream().map(r -> r.message().queueId()).distinct().count();
+            assertEquals(SESSIONS * MESSAGES_PER_SESSION, distinctIds);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static int run(TestServer server, int session) throws Exception {
+        int accepted = 0;
+        try (SmtpTestClient client = server.connect()) {
+            client.hello();
+            for (int m = 0; m < MESSAGES_PER_SESSION; m++) {
+                String body = "Subject: s" + session + " m" + m + "\r\n\r\nhello\r\n";
+                if (client.sendMessage("a@example.com", "b@example.org", body).code() == 250) {
+                    accepted++;
+                }
+            }
+            client.command("QUIT");
+        }
+        return accepted;
+    }
+}
