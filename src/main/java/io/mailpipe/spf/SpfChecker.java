@@ -15,11 +15,18 @@ public final class SpfChecker {
     private final Resolver resolver;
     private final SpfSettings settings;
     private final RecordFinder finder;
+    private final SpfTraceListener listener;
 
     public SpfChecker(Resolver resolver, SpfSettings settings) {
+        this(resolver, settings, null);
+    }
+
+    /** A checker that reports every step of each evaluation to {@code listener} (null for none). */
+    public SpfChecker(Resolver resolver, SpfSettings settings, SpfTraceListener listener) {
         this.resolver = resolver;
         this.settings = settings;
         this.finder = new RecordFinder(resolver);
+        this.listener = listener;
     }
 
     /** Checks MAIL FROM, or HELO when MAIL FROM is the null reverse-path (§2.4). */
@@ -44,7 +51,7 @@ public final class SpfChecker {
         InetAddress client = request.clientIp();
         MacroContext context = new MacroContext(sender, local, domain, domain, client, request.helo(), null,
                 settings.receiver(), settings.clock().instant().getEpochSecond());
-        SpfEvaluation evaluation = new SpfEvaluation(resolver, settings, finder, context);
+        SpfEvaluation evaluation = new SpfEvaluation(resolver, settings, finder, context, listener);
         CompletionStage<Verdict> verdict;
         try {
             verdict = evaluation.checkHost(domain);
