@@ -7,15 +7,16 @@ import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.FailedToCreateRouteException;
+import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 
 /**
- * Loads the pipeline as {@code run} would (same camel-main, properties and routes pattern) with auto-startup off, so
- * routes are created (endpoints resolved, options and placeholders checked) but no consumer starts and no port is
- * bound; then checks the files the endpoints would read at start ({@link EndpointResourceCheck}). Camel stops at the
- * first route it cannot create, so a failed route is excluded by id and the load repeated, once per failing route,
- * to report them all.
+ * Loads the pipeline as {@code run} would (same camel-main, properties and routes pattern) with auto-startup off:
+ * routes are created (endpoints resolved, options and placeholders checked) and their producers started (DKIM key
+ * tables read), but no consumer starts and no port is bound; then reads the files consumers would read at start
+ * ({@link SmtpdResourceCheck}). Camel stops at the first route it cannot create or warm up, so a failed route is
+ * excluded by id and the load repeated, once per failing route, to report them all.
  */
 final class ConfigurationCheck {
 
@@ -71,7 +72,7 @@ final class ConfigurationCheck {
             routes.add(route.getRouteId());
         }
         for (Endpoint endpoint : context.getEndpoints()) {
-            EndpointResourceCheck.check(endpoint, errors);
+            SmtpdResourceCheck.check(endpoint, errors);
         }
         return routes;
     }
@@ -79,6 +80,9 @@ final class ConfigurationCheck {
     private static String failedRouteId(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof FailedToCreateRouteException failed) {
+                return failed.getRouteId();
+            }
+            if (t instanceof FailedToStartRouteException failed) {
                 return failed.getRouteId();
             }
         }
@@ -89,7 +93,7 @@ final class ConfigurationCheck {
     private static String describe(Throwable error) {
         Throwable root = error;
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof FailedToCreateRouteException) {
+            if (t instanceof FailedToCreateRouteException || t instanceof FailedToStartRouteException) {
                 return t.getMessage();
             }
             root = t;
