@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,7 @@ final class DkimKeygenCommand implements Callable<Integer> {
     private static final int ED25519_SPKI_PREFIX = 12;
     /** Longest character-string of a TXT record (RFC 1035 §3.3). */
     private static final int TXT_STRING_LIMIT = 255;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final CliStreams streams;
 
@@ -66,7 +69,8 @@ final class DkimKeygenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DkimAlgorithm chosen = DkimAlgorithm.fromTag(algorithm).filter(DkimAlgorithm::acceptable)
                 .orElseThrow(() -> CommandFailure.usage("--algorithm must be rsa-sha256 or ed25519-sha256"));
-        if (chosen == DkimAlgorithm.RSA_SHA256 && (bits < SigningKeys.MIN_RSA_BITS || bits > SigningKeys.MAX_RSA_BITS)) {
+        boolean bitsOutOfRange = bits < SigningKeys.MIN_RSA_BITS || bits > SigningKeys.MAX_RSA_BITS;
+        if (chosen == DkimAlgorithm.RSA_SHA256 && bitsOutOfRange) {
             throw CommandFailure.usage("--bits must be between " + SigningKeys.MIN_RSA_BITS + " and "
                     + SigningKeys.MAX_RSA_BITS + " (RFC 8301)");
         }
@@ -126,7 +130,7 @@ final class DkimKeygenCommand implements Callable<Integer> {
         try {
             Files.createDirectories(directory);
             if (secret && Files.getFileStore(directory).supportsFileAttributeView("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createFile(file);
             }

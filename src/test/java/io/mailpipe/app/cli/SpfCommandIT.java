@@ -189,7 +189,8 @@ class SpfCommandIT {
 
     private List<String> pyspf(List<String[]> queries) throws Exception {
         if (!Files.isExecutable(PYTHON)) {
-            throw new IllegalStateException("/usr/bin/python3 missing: apt-get install -y python3-spf python3-dnspython");
+            throw new IllegalStateException("/usr/bin/python3 missing: apt-get install -y python3-spf "
+                    + "python3-dnspython");
         }
         StringBuilder lines = new StringBuilder();
         queries.forEach(q -> lines.append(String.join("\t", q)).append('\n'));
