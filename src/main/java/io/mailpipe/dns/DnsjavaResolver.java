@@ -1,0 +1,169 @@
+package io.mailpipe.dns;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.lookup.LookupResult;
+import org.xbill.DNS.lookup.LookupSession;
+import org.xbill.DNS.lookup.NoSuchDomainException;
+import org.xbill.DNS.lookup.NoSuchRRSetException;
+import org.xbill.DNS.lookup.RedirectLoopException;
+import org.xbill.DNS.lookup.RedirectOverflowException;
+
+/**
+ * {@link Resolver} on dnsjava 3's asynchronous {@link LookupSession}: queries go out over dnsjava's NIO clients
+ * (one selector thread for all lookups, none per query), truncated UDP answers are retried over TCP (RFC 7766
+ * §5), CNAME chains are followed up to a limit (RFC 1034 §3.6.2), and answers are cached for their TTL, negative
+ * answers for the SOA minimum (RFC 2308 §5), in a cache of bounded size. Configuration comes from
+ * {@link DnsjavaResolverSettings}.
+ */
+public final class DnsjavaResolver implements Resolver {
+
+    /** How dnsjava's ExtendedResolver words the IOException that ends a query after all retries timed out. */
+    private static final String TIMED_OUT = "Timed out";
+
+    private final LookupSession session;
+
+    public DnsjavaResolver(DnsjavaResolverSettings settings) {
+        this.session = settings.buildSession();
+    }
+
+    /** A resolver using the system's name servers with default timeout, retries and cache size. */
+    public static DnsjavaResolver fromSystemConfiguration() {
+        return new DnsjavaResolver(DnsjavaResolverSettings.defaults());
+    }
+
+    @Override
+    public CompletionStage<DnsAnswer<Inet4Address>> lookupA(String name) {
+        return lookup(name, Type.A, ARecord.class, r -> (Inet4Address) r.getAddress());
+    }
+
+    @Override
+    public CompletionStage<DnsAnswer<Inet6Address>> lookupAaaa(String name) {
+        return lookup(name, Type.AAAA, AAAARecord.class, DnsjavaResolver::ipv6Of);
+    }
+
+    @Override
+    public CompletionStage<DnsAnswer<MxRecord>> lookupMx(String name) {
+        return lookup(name, Type.MX, MXRecord.class,
+                r -> new MxRecord(r.getPriority(), r.getTarget().toString()));
+    }
+
+    @Override
+    public CompletionStage<DnsAnswer<TxtRecord>> lookupTxt(String name) {
+        return lookup(name, Type.TXT, TXTRecord.class, DnsjavaResolver::txtOf);
+    }
+
+    @Override
+    public CompletionStage<DnsAnswer<String>> lookupPtr(InetAddress address) {
+        return lookup(ReverseMap.fromAddress(address), Type.PTR, PTRRecord.class,
+                r -> DnsNames.normalize(r.getTarget().toString()));
+    }
+
+    private <R extends Record, T> CompletionStage<DnsAnswer<T>> lookup(String name, int type, Class<R> recordClass,
+            Function<R, T> convert) {
+        Name parsed;
+        try {
+            parsed = Name.fromString(name.endsWith(".") ? name : name + ".");
+        } catch (TextParseException e) {
+            return CompletableFuture.completedFuture(
+                    new DnsAnswer<>(DnsStatus.NXDOMAIN, List.of(), "not a valid domain name: " + e.getMessage()));
+        }
+        return lookup(parsed, type, recordClass, convert);
+    }
+
+    private <R extends Record, T> CompletionStage<DnsAnswer<T>> lookup(Name name, int type, Class<R> recordClass,
+            Function<R, T> convert) {
+        return session.lookupAsync(name, type)
+                .handle((result, error) -> error == null
+                        ? toAnswer(result, recordClass, convert)
+                        : failureAnswer(name, type, error));
+    }
+
+    private static <R extends Record, T> DnsAnswer<T> toAnswer(LookupResult result, Class<R> recordClass,
+            Function<R, T> convert) {
+        List<T> values = new ArrayList<>();
+        for (Record record : result.getRecords()) {
+            if (recordClass.isInstance(record)) {
+                values.add(convert.apply(recordClass.cast(record)));
+            }
+        }
+        return values.isEmpty() ? DnsAnswer.nodata() : DnsAnswer.found(values);
+    }
+
+    static <T> DnsAnswer<T> failureAnswer(Name name, int type, Throwable error) {
+        Throwable cause = unwrap(error);
+        String what = name + "/" + Type.string(type) + ": ";
+        if (cause instanceof NoSuchDomainException) {
+            return DnsAnswer.nxdomain();
+        }
+        if (cause instanceof NoSuchRRSetException) {
+            return DnsAnswer.nodata();
+        }
+        if (cause instanceof RedirectOverflowException || cause instanceof RedirectLoopException) {
+            return DnsAnswer.servfail(what + "CNAME chain too long or looping");
+        }
+        if (isTimeout(cause)) {
+            return DnsAnswer.timeout(what + "no answer in time");
+        }
+        return DnsAnswer.servfail(what + cause);
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().startsWith(TIMED_OUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static Inet6Address ipv6Of(AAAARecord record) {
+        try {
+            return Inet6Address.getByAddress(null, record.rdataToWireCanonical(), -1);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("AAAA record without a 16-octet address", e);
+        }
+    }
+
+    private static TxtRecord txtOf(TXTRecord record) {
+        List<String> strings = new ArrayList<>();
+        for (Object bytes : record.getStringsAsByteArrays()) {
+            strings.add(new String((byte[]) bytes, StandardCharsets.ISO_8859_1));
+        }
+        return new TxtRecord(strings);
+    }
+}
