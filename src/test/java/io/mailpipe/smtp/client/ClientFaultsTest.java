@@ -1,6 +1,7 @@
 package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.SmtpReply;
+import io.mailpipe.testing.ScriptedPeer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,7 @@
 package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.SmtpReply;
+import io.mailpipe.testing.ScriptedPeer;
 import io.mailpipe.testing.SmtpPeer;
 import io.mailpipe.testing.TestTls;
 import java.net.InetSocketAddress;

@@ -2,6 +2,7 @@ package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.MailFrom;
 import io.mailpipe.smtp.SmtpReply;
+import io.mailpipe.testing.ScriptedPeer;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.mailpipe.smtp.client;
+package io.mailpipe.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,19 +17,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * test (send raw bytes, read command lines), so that replies no real server would send can be produced. Reads time
  * out after 10 s; {@link #close()} ends the accept thread and every connection.
  */
-final class ScriptedPeer implements AutoCloseable {
+public final class ScriptedPeer implements AutoCloseable {
 
     /** One connection's script. */
-    interface Script {
+    public interface Script {
         void run(Conversation c) throws IOException, InterruptedException;
     }
 
     /** The server side of one connection. */
-    static final class Conversation {
+    public static final class Conversation {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
-        final List<String> received;
+        public final List<String> received;
 
         Conversation(Socket socket, List<String> received) throws IOException {
             this.socket = socket;
@@ -38,13 +38,13 @@ final class ScriptedPeer implements AutoCloseable {
             this.received = received;
         }
 
-        void send(String raw) throws IOException {
+        public void send(String raw) throws IOException {
             out.write(raw.getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
 
         /** Reads one CRLF line, records it, returns it without the CRLF; null at end of stream. */
-        String read() throws IOException {
+        public String read() throws IOException {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0) {
@@ -60,7 +60,7 @@ final class ScriptedPeer implements AutoCloseable {
         }
 
         /** Reads lines until one equals {@code last}. */
-        void readUntil(String last) throws IOException {
+        public void readUntil(String last) throws IOException {
             String line;
             do {
                 line = read();
@@ -68,7 +68,7 @@ final class ScriptedPeer implements AutoCloseable {
         }
 
         /** Greets and answers EHLO with the given extension lines. */
-        void greetAndEhlo(String... extensions) throws IOException {
+        public void greetAndEhlo(String... extensions) throws IOException {
             send("220 scripted.test ESMTP\r\n");
             read();
             StringBuilder ehlo = new StringBuilder();
@@ -79,7 +79,7 @@ final class ScriptedPeer implements AutoCloseable {
             send(ehlo.toString());
         }
 
-        void close() throws IOException {
+        public void close() throws IOException {
             socket.close();
         }
     }
@@ -87,11 +87,15 @@ final class ScriptedPeer implements AutoCloseable {
     private final ServerSocket server;
     private final Thread acceptor;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    final List<String> received = new CopyOnWriteArrayList<>();
-    final List<Throwable> scriptErrors = new CopyOnWriteArrayList<>();
+    public final List<String> received = new CopyOnWriteArrayList<>();
+    public final List<Throwable> scriptErrors = new CopyOnWriteArrayList<>();
 
-    ScriptedPeer(Script script) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public ScriptedPeer(Script script) throws IOException {
+        this(InetAddress.getLoopbackAddress(), 0, script);
+    }
+
+    public ScriptedPeer(InetAddress address, int port, Script script) throws IOException {
+        server = new ServerSocket(port, 50, address);
         acceptor = new Thread(() -> acceptLoop(script), "scripted-peer");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -120,7 +124,7 @@ final class ScriptedPeer implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     }
 
