@@ -24,8 +24,8 @@ import org.apache.camel.Processor;
  * {@code reportingMta} name and call it with {@code process: {ref: …}} in an {@code onException} for
  * PermanentDeliveryException. It reads the delivery report (from the caught exception, else the
  * MailpipeDeliveryReport header) and the original envelope, and, when a DSN is due, replaces the body with the DSN
- * and the envelope with the null reverse-path and the original sender as only recipient, so the next step can be
- * {@code mx:}. When no DSN is due (null sender, NOTIFY without FAILURE) it leaves the exchange alone. Either way
+ * and the envelope with the null reverse-path and the original sender as only recipient (the delivery headers of
+ * the failed message are removed: the DSN is a new message), so the next step can be {@code mx:}. When no DSN is due (null sender, NOTIFY without FAILURE) it leaves the exchange alone. Either way
  * it sets MailpipeDsnRequired.
  */
 public class DsnProcessor implements Processor {
@@ -56,6 +56,8 @@ public class DsnProcessor implements Processor {
                 new MailFrom("", OptionalLong.empty(), MailFrom.BodyType.EIGHT_BIT_MIME, false, null, null),
                 List.of(new Recipient(sender, Set.of(), null))));
         message.removeHeader(MxConstants.DELIVERED_RECIPIENTS);
+        message.removeHeader(MxConstants.PENDING_RECIPIENTS);
+        message.removeHeader(MxConstants.DELIVERY_REPORT);
         message.setHeader(MxConstants.DSN_REQUIRED, true);
     }
 
