@@ -37,7 +37,9 @@ import org.xbill.DNS.lookup.RedirectOverflowException;
  * (one selector thread for all lookups, none per query), truncated UDP answers are retried over TCP (RFC 7766
  * §5), CNAME chains are followed up to a limit (RFC 1034 §3.6.2), and answers are cached for their TTL, negative
  * answers for the SOA minimum (RFC 2308 §5), in a cache of bounded size. Configuration comes from
- * {@link DnsjavaResolverSettings}.
+ * {@link DnsjavaResolverSettings}. The returned stages complete on dnsjava's I/O thread (a hand-off to another
+ * pool per query would cost more than the lookup itself): dependent actions must not block; work that may block
+ * belongs in an {@code *Async} stage with its own executor.
  */
 public final class DnsjavaResolver implements Resolver {
 

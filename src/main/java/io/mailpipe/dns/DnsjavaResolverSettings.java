@@ -97,6 +97,7 @@ public record DnsjavaResolverSettings(List<InetSocketAddress> servers, Duration 
                 .maxRedirects(maxCnameChain)
                 .clearSearchPath()
                 .cache(cache)
+                .executor(Runnable::run) // complete on the I/O thread; see DnsjavaResolver
                 .build();
     }
 

@@ -2,6 +2,11 @@ package io.mailpipe.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.mailpipe.spf.SpfChecker;
+import io.mailpipe.spf.SpfOutcome;
+import io.mailpipe.spf.SpfRequest;
+import io.mailpipe.spf.SpfResult;
+import io.mailpipe.spf.SpfSettings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -16,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@link DnsjavaResolver} against a real unbound on 127.0.0.1: UDP answers of every type, CNAME chains, a TXT
  * answer too big for 512-octet UDP that needs the TCP retry, NXDOMAIN, NODATA, SERVFAIL (unbound forwarding to a
  * server that fails) and a timeout (a socket that never answers), and the TTL cache answering after the server
- * is gone.
+ * is gone; and an SPF check end to end over it.
  */
 class DnsjavaResolverIT {
 
@@ -34,7 +39,7 @@ class DnsjavaResolverIT {
                 "local-data: \"alias2." + ZONE + " 300 IN CNAME a." + ZONE + "\"",
                 "local-data: \"" + ZONE + " 300 IN MX 10 a." + ZONE + "\"",
                 "local-data: \"" + ZONE + " 300 IN MX 20 b." + ZONE + "\"",
-                "local-data: '" + ZONE + " 300 IN TXT \"v=spf1 \" \"a -all\"'",
+                "local-data: '" + ZONE + " 300 IN TXT \"v=spf1 \" \"a:a.mailpipe.test -all\"'",
                 "local-data-ptr: \"192.0.2.1 a." + ZONE + "\""));
         StringBuilder big = new StringBuilder("local-data: 'big." + ZONE + " 300 IN TXT");
         for (char c = 'a'; c < 'f'; c++) {
@@ -80,10 +85,24 @@ class DnsjavaResolverIT {
                 get(resolver.lookupMx("mailpipe.test")).records().stream()
                         .sorted(java.util.Comparator.comparingInt(MxRecord::preference)).toList());
         TxtRecord txt = get(resolver.lookupTxt("mailpipe.test")).records().get(0);
-        assertEquals(List.of("v=spf1 ", "a -all"), txt.strings());
-        assertEquals("v=spf1 a -all", txt.text());
+        assertEquals(List.of("v=spf1 ", "a:a.mailpipe.test -all"), txt.strings());
+        assertEquals("v=spf1 a:a.mailpipe.test -all", txt.text());
         assertEquals(List.of("a.mailpipe.test"),
                 get(resolver.lookupPtr(InetAddress.getByName("192.0.2.1"))).records());
+    }
+
+    @Test
+    void servesAnSpfCheckEndToEnd() throws Exception {
+        SpfChecker checker = new SpfChecker(resolver(unbound.address(), 1232), SpfSettings.defaults());
+        SpfResult pass = checker.checkMailFrom(new SpfRequest(InetAddress.getByName("192.0.2.1"),
+                "alice@mailpipe.test", "client.example")).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(SpfOutcome.PASS, pass.outcome());
+        SpfResult fail = checker.checkMailFrom(new SpfRequest(InetAddress.getByName("192.0.2.2"),
+                "alice@mailpipe.test", "client.example")).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(SpfOutcome.FAIL, fail.outcome());
+        SpfResult temperror = checker.checkMailFrom(new SpfRequest(InetAddress.getByName("192.0.2.1"),
+                "alice@host.dead.example", "client.example")).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(SpfOutcome.TEMPERROR, temperror.outcome());
     }
 
     @Test

@@ -76,6 +76,28 @@ final class DifferentialZone {
         return zone;
     }
 
+    /** The zone as unbound server-clause lines: one static local-zone and local-data per record. */
+    @SuppressWarnings("unchecked")
+    List<String> toUnboundLines(String localZone) {
+        List<String> lines = new ArrayList<>(List.of("local-zone: \"" + localZone + ".\" static",
+                "local-data: \"" + localZone + ". 3600 IN SOA ns." + localZone + ". hostmaster." + localZone
+                        + ". 1 3600 600 86400 300\""));
+        nodes.forEach((name, node) -> node.forEach((type, value) -> {
+            String owner = name + ". 300 IN ";
+            switch (type) {
+                case "A", "AAAA", "PTR" -> ((List<String>) value).forEach(v -> lines.add("local-data: \"" + owner
+                        + type + " " + v + (type.equals("PTR") ? "." : "") + "\""));
+                case "MX" -> ((List<List<Object>>) value).forEach(
+                        v -> lines.add("local-data: \"" + owner + "MX " + v.get(0) + " " + v.get(1) + ".\""));
+                case "TXT" -> ((List<List<String>>) value).forEach(v -> lines.add("local-data: '" + owner + "TXT "
+                        + String.join(" ", v.stream().map(t -> "\"" + t + "\"").toList()) + "'"));
+                case "CNAME" -> lines.add("local-data: \"" + owner + "CNAME " + value + ".\"");
+                default -> throw new IllegalStateException("unbound cannot serve " + type + " for " + name);
+            }
+        }));
+        return lines;
+    }
+
     String toJson() {
         StringBuilder out = new StringBuilder();
         appendJson(out, nodes);
