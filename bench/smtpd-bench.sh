@@ -40,7 +40,8 @@ rate() {
 }
 
 ulimit -n "$(ulimit -Hn)"   # 10,000 idle connections need more descriptors than the default
-smtp-sink -c "127.0.0.1:$SINK_PORT" 1024 & pids+=($!)
+sink_user=(); [ "$(id -u)" -eq 0 ] && sink_user=(-u nobody)   # smtp-sink refuses to run as root
+smtp-sink "${sink_user[@]}" "127.0.0.1:$SINK_PORT" 1024 >/dev/null 2>&1 & pids+=($!)
 SMTPD_PORT=$MAILPIPE_PORT SMTPD_MAX_CONNECTIONS_PER_CLIENT=20000 MAILPIPE_MAILDROP_DIRECTORY="$work/maildrop" \
   MAILPIPE_ROUTES="classpath:routes/*.camel.yaml" java ${JAVA_OPTS:--Xmx1g} -jar target/mailpipe.jar \
   > "$work/mailpipe.log" 2>&1 & mailpipe=$!; pids+=($mailpipe)

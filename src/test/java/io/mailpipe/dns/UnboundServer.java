@@ -25,7 +25,7 @@ import org.xbill.DNS.Type;
  * test data, extra clauses such as forward-zone), for integration tests against a real DNS server. Fails with a
  * clear message when unbound is not installed. {@link #close()} stops the process and removes its directory.
  */
-final class UnboundServer implements AutoCloseable {
+public final class UnboundServer implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/sbin/unbound");
 
@@ -40,7 +40,7 @@ final class UnboundServer implements AutoCloseable {
     }
 
     /** Starts unbound with {@code serverLines} in its server: clause and {@code extraClauses} after it. */
-    static UnboundServer start(List<String> serverLines, List<String> extraClauses) throws Exception {
+    public static UnboundServer start(List<String> serverLines, List<String> extraClauses) throws Exception {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("unbound is not installed (" + BINARY + "): apt-get install -y unbound");
         }
@@ -64,7 +64,7 @@ final class UnboundServer implements AutoCloseable {
         return server;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
