@@ -46,7 +46,7 @@ public final class MxBenchmark {
             });
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
-            run(template, content, Math.min(messages, 2000), inFlight);
+            run(template, content, Math.min(messages, 5000), inFlight);
             for (int round = 1; round <= rounds; round++) {
                 long start = System.nanoTime();
                 int failed = run(template, content, messages, inFlight);
