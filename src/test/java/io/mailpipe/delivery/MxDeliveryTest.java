@@ -129,6 +129,24 @@ class MxDeliveryTest {
     }
 
     @Test
+    void ipv6AddressIsTriedFirstWhenPreferred() throws Exception {
+        try (SmtpPeer v6 = new SmtpPeer("::1", b -> b.port(port))) {
+            zone.addMx("six.test", 10, "dual.six.test").addA("dual.six.test", "127.0.0.3")
+                    .addAaaa("dual.six.test", "::1");
+            MxDelivery delivery = new MxDelivery(client, new MxRouter(new InMemoryResolver(zone),
+                    RoutingSettings.defaults().withPort(port).withIpv6(true, true)), TlsPolicies.opportunistic(),
+                    null);
+            DeliveryReport report = delivery.deliver(new MailFrom("s@x.test", OptionalLong.empty(),
+                            MailFrom.BodyType.SEVEN_BIT, false, null, null),
+                    List.of(new Recipient("a@six.test", Set.of(), null)), content("Subject: v6\r\n\r\nx\r\n"))
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals("0:0:0:0:0:0:0:1", report.results().get(0).mxAddress());
+            assertEquals(1, v6.received.size());
+            assertEquals(0, secondary.received.size());
+        }
+    }
+
+    @Test
     void recipientsOfSeveralDomainsEndWithTheirOwnResults() throws Exception {
         zone.addMx("y.test", 10, "mx2.y.test").addMx("nomail.test", 0, ".").addName("elsewhere.test");
         DeliveryReport report = deliver("a@y.test", "b@nomail.test", "c@missing.test", "d@y.test");

@@ -21,9 +21,10 @@ class ConnectionPoolTest {
     }
 
     @Test
-    void concurrentDeliveriesShareAtMostTheAllowedConnections() throws Exception {
+    void concurrentDeliveriesShareAtMostTheAllowedConnectionsAndTheIoThreads() throws Exception {
         try (SmtpPeer peer = SmtpPeer.start();
-             SmtpClient client = new SmtpClient(ClientFixtures.quickConfig().maxConnectionsPerDestination(2).build())) {
+             SmtpClient client = new SmtpClient(ClientFixtures.quickConfig().maxConnectionsPerDestination(2)
+                     .ioThreads(2).build())) {
             Destination destination = ClientFixtures.plain(peer.address());
             List<CompletableFuture<TransactionResult>> sends = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -35,6 +36,9 @@ class ConnectionPoolTest {
             assertEquals(40, peer.received.size());
             assertTrue(clientPorts(peer).size() <= 2, clientPorts(peer).toString());
             assertTrue(client.openConnections(destination) <= 2);
+            long ioThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("mailpipe-smtp-client")).count();
+            assertTrue(ioThreads <= 2, "I/O threads: " + ioThreads);
         }
     }
 
