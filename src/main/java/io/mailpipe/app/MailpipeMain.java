@@ -1,13 +1,16 @@
 package io.mailpipe.app;
 
+import io.mailpipe.app.cli.CliStreams;
+import io.mailpipe.app.cli.MailpipeCli;
 import org.apache.camel.main.Main;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Entry point: boots camel-main with the YAML routes of {@code routes/} in the working directory when it exists,
- * otherwise with the copy packed into the jar. {@code MAILPIPE_ROUTES} (or {@code -Dmailpipe.routes}) overrides both.
+ * Entry point of the jar: runs the command line ({@link MailpipeCli}), whose default command boots camel-main with
+ * the YAML routes of {@code routes/} in the working directory when it exists, otherwise with the copy packed into
+ * the jar. {@code MAILPIPE_ROUTES} (or {@code -Dmailpipe.routes}) overrides both.
  */
 public final class MailpipeMain {
 
@@ -16,12 +19,12 @@ public final class MailpipeMain {
     private MailpipeMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(newMain(Path.of("")).run(args));
+    public static void main(String[] args) {
+        System.exit(MailpipeCli.execute(args, CliStreams.system()));
     }
 
-    /** A camel-main configured for a working directory; tests start it the same way the jar does. */
-    static Main newMain(Path workingDirectory) {
+    /** A camel-main configured for a working directory; the commands and the tests start it the same way. */
+    public static Main newMain(Path workingDirectory) {
         Main main = new Main(MailpipeMain.class);
         main.addInitialProperty(ROUTES_PROPERTY, defaultRoutes(workingDirectory));
         return main;

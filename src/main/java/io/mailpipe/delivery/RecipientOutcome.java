@@ -7,5 +7,13 @@ public enum RecipientOutcome {
     /** A 4xx, a connection or DNS failure: try again later. */
     TRANSIENT,
     /** A 5xx or a permanent routing failure (null MX, NXDOMAIN): bounce. */
-    PERMANENT
+    PERMANENT;
+
+    /** The outcome a reply stands for: 2xx and 3xx delivered, 4xx transient, 5xx permanent. */
+    public static RecipientOutcome of(io.mailpipe.smtp.SmtpReply reply) {
+        if (reply.isPermanentFailure()) {
+            return PERMANENT;
+        }
+        return reply.isTransientFailure() ? TRANSIENT : DELIVERED;
+    }
 }

@@ -37,6 +37,11 @@ public final class CachingResolver implements Resolver {
         this(network, settings, System::nanoTime);
     }
 
+    /** The usual stack: a cache with default settings in front of a {@link DnsjavaResolver} with {@code settings}. */
+    public static CachingResolver overDnsjava(DnsjavaResolverSettings settings) {
+        return new CachingResolver(new DnsjavaResolver(settings), DnsCacheSettings.defaults());
+    }
+
     /** With a time source in nanoseconds on the scale of {@link System#nanoTime()}, for tests. */
     CachingResolver(Resolver network, DnsCacheSettings settings, LongSupplier nanoTime) {
         this.cache = new AnswerCache(PTR + 1, settings, nanoTime);

@@ -49,11 +49,6 @@ public final class DnsjavaResolver implements Resolver {
         this.lookups = settings.buildLookup();
     }
 
-    /** A resolver using the system's name servers with default timeout, retries and cache size. */
-    public static DnsjavaResolver fromSystemConfiguration() {
-        return new DnsjavaResolver(DnsjavaResolverSettings.defaults());
-    }
-
     @Override
     public CompletionStage<DnsAnswer<Inet4Address>> lookupA(String name) {
         return lookup(name, Type.A, ARecord.class, r -> (Inet4Address) r.getAddress());

@@ -16,12 +16,19 @@ public final class SpfChecker {
     private final SpfSettings settings;
     private final RecordFinder finder;
     private final MacroString defaultExplanation;
+    private final SpfTraceListener listener;
 
     public SpfChecker(Resolver resolver, SpfSettings settings) {
+        this(resolver, settings, null);
+    }
+
+    /** A checker that reports every step of each evaluation to {@code listener} (null for none). */
+    public SpfChecker(Resolver resolver, SpfSettings settings, SpfTraceListener listener) {
         this.resolver = resolver;
         this.settings = settings;
         this.finder = new RecordFinder(resolver);
         this.defaultExplanation = ExplanationBuilder.parseDefault(settings);
+        this.listener = listener;
     }
 
     /** Checks MAIL FROM, or HELO when MAIL FROM is the null reverse-path (§2.4). */
@@ -46,7 +53,8 @@ public final class SpfChecker {
         InetAddress client = request.clientIp();
         MacroContext context = new MacroContext(sender, local, domain, domain, client, request.helo(), null,
                 settings.receiver(), settings.clock().instant().getEpochSecond());
-        SpfEvaluation evaluation = new SpfEvaluation(resolver, settings, finder, defaultExplanation, context);
+        SpfEvaluation evaluation = new SpfEvaluation(resolver, settings, finder, defaultExplanation, context,
+                listener);
         CompletionStage<Verdict> verdict;
         try {
             verdict = evaluation.check(domain);

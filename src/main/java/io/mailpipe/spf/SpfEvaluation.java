@@ -21,12 +21,13 @@ final class SpfEvaluation {
     private final MacroContext context;
     private final MechanismMatcher matcher;
     private final ExplanationBuilder explanations;
+    private final SpfTraceListener listener;
     private CompletionStage<List<String>> validatedNames;
     private int dnsTerms;
     private int voidLookups;
 
     SpfEvaluation(Resolver resolver, SpfSettings settings, RecordFinder finder, MacroString defaultExplanation,
-            MacroContext context) {
+            MacroContext context, SpfTraceListener listener) {
         this.resolver = resolver;
         this.settings = settings;
         this.finder = finder;
@@ -34,6 +35,7 @@ final class SpfEvaluation {
         this.context = context;
         this.matcher = new MechanismMatcher(this);
         this.explanations = new ExplanationBuilder(this, defaultExplanation);
+        this.listener = listener;
     }
 
     Resolver resolver() {
@@ -69,6 +71,9 @@ final class SpfEvaluation {
 
     /** check_host() for {@code domain}: a verdict, {@code none} when there is no record or the name is unusable. */
     CompletionStage<Verdict> checkHost(String domain) {
+        if (listener != null) {
+            listener.checkHost(domain);
+        }
         if (!SpfDomains.isValidDomain(domain)) {
             return CompletableFuture.completedFuture(Verdict.none(domain));
         }
@@ -85,11 +90,14 @@ final class SpfEvaluation {
             if (mechanism.queriesDns()) {
                 countDnsTerm();
                 int next = i + 1;
-                return matcher.matches(mechanism, domain).thenCompose(hit -> hit
-                        ? matched(record, directive, domain)
-                        : evaluate(record, domain, next));
+                return matcher.matches(mechanism, domain).thenCompose(hit -> {
+                    trace(domain, directive, hit);
+                    return hit ? matched(record, directive, domain) : evaluate(record, domain, next);
+                });
             }
-            if (matcher.matchesWithoutDns(mechanism)) {
+            boolean hit = matcher.matchesWithoutDns(mechanism);
+            trace(domain, directive, hit);
+            if (hit) {
                 return matched(record, directive, domain);
             }
         }
@@ -104,9 +112,20 @@ final class SpfEvaluation {
                 new Verdict(directive.qualifier().outcome(), domain, directive.text(), record.exp()));
     }
 
+    private void trace(String domain, SpfRecord.Directive directive, boolean matched) {
+        if (listener != null) {
+            listener.directive(domain, directive.text(), matched);
+        }
+    }
+
     private CompletionStage<Verdict> redirect(MacroString target, String domain) {
         countDnsTerm();
-        return expandDomain(target, domain).thenCompose(this::checkHost).thenApply(verdict -> {
+        return expandDomain(target, domain).thenCompose(name -> {
+            if (listener != null) {
+                listener.redirect(domain, name);
+            }
+            return checkHost(name);
+        }).thenApply(verdict -> {
             if (verdict.outcome() == SpfOutcome.NONE) {
                 throw SpfAbort.permerror("redirect target " + verdict.domain() + " has no SPF record");
             }

@@ -78,6 +78,8 @@ class MailpipeMainIT {
         assertTrue(stored.startsWith("Authentication-Results: localhost; spf=pass smtp.mailfrom=client.example"),
                 stored);
         assertTrue(stored.contains("\r\nReceived-SPF: pass"), stored);
+        assertTrue(stored.substring(0, stored.indexOf("\r\nReceived-SPF")).replace("\r\n\t", " ").contains("; dkim=none"),
+                stored);
         assertTrue(stored.contains("\r\nReceived: from client.example"), stored);
         assertTrue(stored.endsWith("\r\n" + message), stored);
         String envelope = Files.readString(maildrop.resolve(queueId + ".json"), StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package io.mailpipe.camel.spf;
 
 import io.mailpipe.dns.CachingResolver;
-import io.mailpipe.dns.DnsCacheSettings;
 import io.mailpipe.dns.DnsjavaResolver;
 import io.mailpipe.dns.DnsjavaResolverSettings;
 import io.mailpipe.dns.Resolver;
@@ -51,7 +50,7 @@ public class SpfComponent extends DefaultComponent {
         if (servers != null && !servers.isBlank()) {
             settings = settings.withServers(DnsjavaResolverSettings.parseServers(servers));
         }
-        return new CachingResolver(new DnsjavaResolver(settings), DnsCacheSettings.defaults());
+        return CachingResolver.overDnsjava(settings);
     }
 
     public Resolver getResolver() {

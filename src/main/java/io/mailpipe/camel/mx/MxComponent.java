@@ -1,0 +1,60 @@
+package io.mailpipe.camel.mx;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code mx:} component: delivers messages over SMTP to each recipient domain's mail exchangers (RFC 5321 §5)
+ * or a smarthost. Component-level options are the defaults of every endpoint; endpoints with equal settings share
+ * one delivery engine, so connection limits and rates hold across routes.
+ */
+@Component("mx")
+public class MxComponent extends DefaultComponent {
+
+    @Metadata(description = "Default settings for every mx: endpoint; endpoint options override them.")
+    private MxConfiguration configuration = new MxConfiguration();
+
+    private final Map<String, MxEngine> engines = new HashMap<>();
+    private final Map<MxEngine, ExecutorService> callbackPools = new HashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MxEndpoint endpoint = new MxEndpoint(uri, this, configuration.copy());
+        endpoint.setName(remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The shared engine for these settings, created on first use. */
+    synchronized MxEngine engineFor(MxConfiguration settings) {
+        return engines.computeIfAbsent(MxEngine.key(settings), k -> new MxEngine(settings));
+    }
+
+    /** The threads that continue routes after deliveries of {@code engine}. */
+    synchronized ExecutorService callbacksFor(MxEngine engine, int threads) {
+        return callbackPools.computeIfAbsent(engine, e -> getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "mx-delivery-callbacks", threads));
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        engines.values().forEach(MxEngine::close);
+        engines.clear();
+        callbackPools.values().forEach(pool -> getCamelContext().getExecutorServiceManager().shutdown(pool));
+        callbackPools.clear();
+        super.doStop();
+    }
+
+    public MxConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(MxConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,117 @@
+package io.mailpipe.camel.mx;
+
+import io.mailpipe.camel.support.RawMessage;
+import io.mailpipe.camel.support.RawMessages;
+import io.mailpipe.delivery.DeliveryReport;
+import io.mailpipe.delivery.MxDelivery;
+import io.mailpipe.delivery.PermanentDeliveryException;
+import io.mailpipe.delivery.RecipientOutcome;
+import io.mailpipe.delivery.RecipientResult;
+import io.mailpipe.delivery.TransientDeliveryException;
+import io.mailpipe.smtp.Envelope;
+import io.mailpipe.smtp.client.MessageSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Delivers one exchange asynchronously: reads the pending envelope, hands the raw message to the delivery engine
+ * and, when the report arrives, records it in the headers of {@link MxConstants} and completes the exchange on a
+ * callback thread — success when every recipient was delivered, else a TransientDeliveryException (any recipient
+ * may still succeed: 4xx, connection or DNS failure) or a PermanentDeliveryException (all others failed for good).
+ */
+final class MxProducer extends DefaultAsyncProducer {
+
+    private final MxDelivery delivery;
+    private final Executor callbacks;
+
+    MxProducer(MxEndpoint endpoint, MxDelivery delivery, Executor callbacks) {
+        super(endpoint);
+        this.delivery = delivery;
+        this.callbacks = callbacks;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Envelope envelope;
+        RawMessage body;
+        try {
+            envelope = DeliveryEnvelope.read(exchange.getMessage());
+            body = RawMessages.body(exchange);
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (envelope.recipients().isEmpty()) {
+            exchange.getMessage().setHeader(MxConstants.DELIVERY_REPORT, new DeliveryReport(List.of()));
+            exchange.getMessage().setHeader(MxConstants.PENDING_RECIPIENTS, List.of());
+            callback.done(true);
+            return true;
+        }
+        delivery.deliver(envelope.mailFrom(), envelope.recipients(), source(body))
+                .whenCompleteAsync((report, error) -> {
+                    try {
+                        if (error != null) {
+                            exchange.setException(error);
+                        } else {
+                            complete(exchange, report);
+                        }
+                    } finally {
+                        callback.done(false);
+                    }
+                }, callbacks);
+        return false;
+    }
+
+    private static void complete(Exchange exchange, DeliveryReport attempt) {
+        Message message = exchange.getMessage();
+        DeliveryReport report = attempt.mergedInto(message.getHeader(MxConstants.DELIVERY_REPORT,
+                DeliveryReport.class));
+        List<String> delivered = new ArrayList<>(DeliveryEnvelope.addresses(
+                message.getHeader(MxConstants.DELIVERED_RECIPIENTS)));
+        attempt.with(RecipientOutcome.DELIVERED).forEach(r -> delivered.add(r.recipient()));
+        message.setHeader(MxConstants.DELIVERED_RECIPIENTS, delivered);
+        message.setHeader(MxConstants.PENDING_RECIPIENTS, report.pendingRecipients());
+        message.setHeader(MxConstants.DELIVERY_REPORT, report);
+        if (report.allDelivered()) {
+            return;
+        }
+        List<RecipientResult> transients = report.with(RecipientOutcome.TRANSIENT);
+        if (!transients.isEmpty()) {
+            exchange.setException(new TransientDeliveryException(summary("deferred", transients), report));
+        } else {
+            exchange.setException(new PermanentDeliveryException(
+                    summary("failed", report.with(RecipientOutcome.PERMANENT)), report));
+        }
+    }
+
+    private static String summary(String what, List<RecipientResult> results) {
+        StringBuilder text = new StringBuilder("delivery ").append(what).append(" for ").append(results.size())
+                .append(" recipient(s):");
+        results.stream().limit(5).forEach(r -> text.append(" <").append(r.recipient()).append("> ")
+                .append(r.reply().code()).append(' ').append(r.reply().enhancedStatus()).append(' ')
+                .append(String.join(" ", r.reply().lines())).append(';'));
+        return text.toString();
+    }
+
+    private static MessageSource source(RawMessage body) {
+        return new MessageSource() {
+            @Override
+            public InputStream open() throws IOException {
+                return body.open();
+            }
+
+            @Override
+            public long length() {
+                return body.length();
+            }
+        };
+    }
+}
