@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -75,22 +77,43 @@ public final class Spool implements AutoCloseable {
 
     /** Stores a new message; returns once it is durable. Fails (and stores nothing) on any I/O problem. */
     public void store(QueueRecord record, MessageBody body) throws IOException {
+        try {
+            storeAsync(record, body).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the spool commit");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("spool commit failed", e.getCause());
+        }
+    }
+
+    /**
+     * Writes a new message and queues it for the next group commit without waiting: the future completes once the
+     * message is durable (and due for delivery), or fails, in which case nothing was stored. Completion runs on the
+     * commit thread, so callers should continue elsewhere.
+     */
+    public CompletableFuture<Void> storeAsync(QueueRecord record, MessageBody body) throws IOException {
         if (index.get(record.queueId()).isPresent()) {
             throw new IOException("queue id already in the spool: " + record.queueId());
         }
         Path incoming = layout.file(SpoolState.INCOMING, record.queueId());
         writeFile(record, body, incoming);
+        return journal.append(record.queueId(), incoming).handle((committed, failure) -> {
+            if (failure != null) {
+                deleteQuietly(incoming);
+                throw new CompletionException(new IOException("spool commit failed", failure));
+            }
+            index.put(SpoolState.INCOMING, record);
+            return null;
+        });
+    }
+
+    private static void deleteQuietly(Path file) {
         try {
-            journal.append(record.queueId(), incoming).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Files.deleteIfExists(incoming);
-            throw new InterruptedIOException("interrupted while waiting for the spool commit");
-        } catch (ExecutionException e) {
-            Files.deleteIfExists(incoming);
-            throw new IOException("spool commit failed", e.getCause());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {} after a failed commit; it is checked again at the next start", file, e);
         }
-        index.put(SpoolState.INCOMING, record);
     }
 
     /** Claims the next due message for delivery, waiting up to {@code waitMillis} for one. */
