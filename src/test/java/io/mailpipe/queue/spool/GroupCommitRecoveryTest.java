@@ -34,7 +34,7 @@ class GroupCommitRecoveryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
     private static final int WRITERS = 16;
-    private static final int PER_WRITER = 40;
+    private static final int PER_WRITER = 20;
 
     @TempDir
     Path dir;
