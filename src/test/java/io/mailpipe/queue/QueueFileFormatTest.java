@@ -29,18 +29,20 @@ class QueueFileFormatTest {
     @TempDir
     Path dir;
 
-    private static final byte[] BODY = "Received: from x\r\nSubject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "Received: from x\r\nSubject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void everyFieldOfTheRecordAndTheExactBodySurviveARoundTrip() throws IOException {
         MailFrom from = new MailFrom("a@example.org", OptionalLong.of(1234), MailFrom.BodyType.BINARY_MIME, true,
                 MailFrom.DsnReturn.HDRS, "env-42");
-        Recipient notifying = new Recipient("b@example.net", Set.of(Recipient.Notify.FAILURE, Recipient.Notify.DELAY),
-                "rfc822;B@example.net");
+        Recipient notifying = new Recipient("b@example.net",
+                Set.of(Recipient.Notify.FAILURE, Recipient.Notify.DELAY), "rfc822;B@example.net");
         Recipient silent = new Recipient("c@example.com", Set.of(Recipient.Notify.NEVER), null);
         QueueRecord record = new QueueRecord("Q1.x-2", Instant.parse("2026-11-23T10:15:30Z"), from,
                 List.of(new RecipientState(notifying, RecipientStatus.PENDING,
-                                new SmtpReply(451, "4.7.1", List.of("greylisted", "come back later")), "mx.example.net"),
+                                new SmtpReply(451, "4.7.1", List.of("greylisted", "come back later")),
+                                "mx.example.net"),
                         new RecipientState(silent, RecipientStatus.DELIVERED, SmtpReply.of(250, "2.0.0", "ok"), "mx2")),
                 3, Instant.parse("2026-11-23T11:00:00Z"), "451 4.7.1 greylisted", 7, "192.0.2.1", "client.example");
 
@@ -103,8 +105,10 @@ class QueueFileFormatTest {
 
     @Test
     void unsafeQueueIdsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> QueueRecords.accepted("../etc", Instant.EPOCH, "a@x", "b@y"));
-        assertThrows(IllegalArgumentException.class, () -> QueueRecords.accepted(".hidden", Instant.EPOCH, "a@x", "b@y"));
+        for (String unsafe : new String[] {"../etc", ".hidden", "a/b", ""}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> QueueRecords.accepted(unsafe, Instant.EPOCH, "a@x", "b@y"), unsafe);
+        }
     }
 
     private Path write(QueueRecord record, byte[] body) throws IOException {

@@ -160,6 +160,32 @@ class SpoolComponentTest extends CamelTestSupport {
         assertTrue(bounces.isEmpty());
     }
 
+    @Test
+    void theProducerGivesAMessageWithoutQueueIdANewOneAndKeepsTheEnvelopeHeaders() throws Exception {
+        Exchange stored = template.send("direct:in", exchange -> {
+            exchange.getMessage().setBody("Subject: no id\r\n\r\nhello\r\n");
+            exchange.getMessage().setHeader(SpoolConstants.MAIL_FROM, "");
+            exchange.getMessage().setHeader(SpoolConstants.RCPT_TO, List.of("postmaster@y.example"));
+        });
+        String queueId = stored.getMessage().getHeader(SpoolConstants.QUEUE_ID, String.class);
+        assertNotNull(queueId);
+
+        Exchange attempt = nextAttempt();
+        assertEquals(queueId, attempt.getMessage().getHeader(SpoolConstants.QUEUE_ID));
+        assertEquals("", attempt.getMessage().getHeader(SpoolConstants.MAIL_FROM));
+        assertEquals(List.of("postmaster@y.example"), attempt.getMessage().getHeader(SpoolConstants.RCPT_TO));
+    }
+
+    @Test
+    void aMessageWithoutRecipientsIsRefusedAndNothingIsStored() {
+        Exchange refused = template.send("direct:in", exchange -> {
+            exchange.getMessage().setBody("Subject: nobody\r\n\r\n");
+            exchange.getMessage().setHeader(SpoolConstants.MAIL_FROM, "a@x.example");
+        });
+        assertNotNull(refused.getException());
+        assertTrue(spool().list().isEmpty());
+    }
+
     private void send(String queueId, String from, String... recipients) {
         template.send("direct:in", exchange -> {
             exchange.getMessage().setBody(RawMessage.of(("Subject: " + queueId + "\r\n\r\nhello\r\n")
