@@ -5,6 +5,7 @@
 #
 #   bench/spool-bench.sh        # defaults: 4 KiB messages, 20 sessions, 5000 messages per round, 3 rounds
 #   SIZE=65536 SESSIONS=50 PERSIST=1 bench/spool-bench.sh
+#   KEEP=1 bench/spool-bench.sh   # keep the work directory (logs, spool) for a look afterwards
 #
 # Both servers deliver what they queued to a discarding transport (Postfix: discard:, mailpipe: a log endpoint at
 # level OFF), and each round waits until the queue is empty again before the next. Postfix runs as a private

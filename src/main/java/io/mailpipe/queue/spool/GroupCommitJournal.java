@@ -231,6 +231,9 @@ final class GroupCommitJournal implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         running = false;
         committer.join(TimeUnit.SECONDS.toMillis(30));
+        List<Append> late = new ArrayList<>();
+        waiting.drainTo(late);
+        late.forEach(a -> a.committed().completeExceptionally(new IOException("the spool journal is closed")));
         segment.close();
         checkpointer.shutdownNow();
         if (!checkpointer.awaitTermination(30, TimeUnit.SECONDS)) {
