@@ -5,6 +5,7 @@ import io.mailpipe.queue.AttemptResult;
 import io.mailpipe.queue.BounceNotices;
 import io.mailpipe.queue.LoggedBounces;
 import io.mailpipe.queue.spool.Claim;
+import io.mailpipe.queue.spool.QueueControl;
 import io.mailpipe.queue.spool.Spool;
 import io.mailpipe.queue.spool.SpoolOutcomes;
 import org.apache.camel.Exchange;
@@ -41,9 +42,14 @@ public class SpoolConsumer extends DefaultConsumer {
         return (SpoolEndpoint) super.getEndpoint();
     }
 
-    /** The spool this consumer delivers from: its inspection and control API. */
+    /** The spool this consumer delivers from. */
     public Spool getSpool() {
         return spool;
+    }
+
+    /** Inspection and control of this consumer's spool (counts, listing, retry now, bounce, delete). */
+    public QueueControl getQueueControl() {
+        return new QueueControl(outcomes);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.delivery.TransientDeliveryException;
 import io.mailpipe.queue.BounceReason;
 import io.mailpipe.queue.MutableClock;
+import io.mailpipe.queue.spool.QueueControl;
 import io.mailpipe.queue.spool.Spool;
 import io.mailpipe.queue.spool.SpoolState;
 import io.mailpipe.smtp.SmtpReply;
@@ -161,6 +162,24 @@ class SpoolComponentTest extends CamelTestSupport {
     }
 
     @Test
+    void retryNowThroughQueueControlDeliversADeferredMessageBeforeItsTime() throws Exception {
+        behaviour = exchange -> {
+            throw new IllegalStateException("remote down");
+        };
+        send("C1", "a@x.example", "b@y.example");
+        nextAttempt();
+        await(() -> queueControl().counts().get(SpoolState.DEFERRED) == 1);
+        assertEquals(Map.of("y.example", 1), queueControl().pendingRecipientsByDomain());
+
+        behaviour = exchange -> { };
+        assertTrue(queueControl().retryNow("C1"));
+        Exchange retry = nextAttempt();
+
+        assertEquals(1, retry.getMessage().getHeader(SpoolConstants.ATTEMPTS));
+        await(() -> queueControl().list().isEmpty());
+    }
+
+    @Test
     void theProducerGivesAMessageWithoutQueueIdANewOneAndKeepsTheEnvelopeHeaders() throws Exception {
         Exchange stored = template.send("direct:in", exchange -> {
             exchange.getMessage().setBody("Subject: no id\r\n\r\nhello\r\n");
@@ -199,6 +218,10 @@ class SpoolComponentTest extends CamelTestSupport {
         Exchange attempt = attempts.poll(20, TimeUnit.SECONDS);
         assertNotNull(attempt, "no delivery attempt");
         return attempt;
+    }
+
+    private QueueControl queueControl() {
+        return ((SpoolConsumer) context.getRoute("delivery").getConsumer()).getQueueControl();
     }
 
     private Spool spool() {
