@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "250 means durable" under SIGKILL (RFC 5321 §6.1): the real application runs as its own JVM with the shipped
- * routes (smtpd: → spool:, spool: → delivery), delivering to a stand-in MX that answers 250, 451-then-250 or 550.
+ * routes (smtpd: → spool:, spool: → delivery; small journal segments, so that checkpoints run under load),
+ * delivering to a stand-in MX that answers 250, 451-then-250 or 550.
  * Many SMTP clients send a few thousand messages; the process is killed with SIGKILL mid-load, started again on the
  * same spool and left to drain, then stopped. Every message that got a 250 must then be delivered, bounced or still
  * queued; the number of duplicate deliveries (at-least-once after the crash) is reported.
@@ -114,6 +115,7 @@ class SpoolCrashIT {
         env.put("MAILPIPE_ROUTES", "classpath:routes/*.camel.yaml,classpath:crash-test/*.camel.yaml");
         env.put("MAILPIPE_SPOOL_DIRECTORY", work.resolve("spool").toString());
         env.put("MAILPIPE_QUEUE_EVENT_LOG", work.resolve("events.log").toString());
+        env.put("MAILPIPE_SPOOL_SEGMENT_SIZE", Integer.toString(1 << 20));
         env.put("MAILPIPE_QUEUE_RETRY_INITIAL_DELAY", "1s");
         env.put("MAILPIPE_QUEUE_RETRY_MAX_DELAY", "2s");
         env.put("MAILPIPE_DELIVERY_URI", "direct:crash-test-sink");

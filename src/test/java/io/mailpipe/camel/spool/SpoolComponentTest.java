@@ -76,7 +76,7 @@ class SpoolComponentTest extends CamelTestSupport {
     @Override
     protected RoutesBuilder createRouteBuilder() {
         String options = "directory=" + spoolDir + "&clock=#clock&concurrentConsumers=2&retryJitter=0"
-                + "&retryInitialDelay=5m&bounceSink=#recordingBounces";
+                + "&retryInitialDelay=5m&bounceSink=#recordingBounces&segmentSize=1048576";
         return new RouteBuilder() {
             @Override
             public void configure() {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -44,7 +46,7 @@ class GroupCommitRecoveryTest {
     void concurrentWritersShareFlushesAndEveryAcknowledgedMessageSurvivesLosingItsFile() throws Exception {
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
-        try (Spool spool = Spool.open(live, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(live, SpoolFixtures.SETTINGS, clock)) {
             storeConcurrently(spool);
             SpoolStatistics statistics = spool.statistics();
             assertEquals(WRITERS * PER_WRITER, statistics.journaledMessages());
@@ -62,7 +64,7 @@ class GroupCommitRecoveryTest {
             }
         }
 
-        try (Spool recovered = Spool.open(image, SpoolSettings.DEFAULT, clock)) {
+        try (Spool recovered = Spool.open(image, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(WRITERS * PER_WRITER, recovered.statistics().restoredAtStart());
             Set<String> bodies = new HashSet<>();
             for (int i = 0; i < WRITERS * PER_WRITER; i++) {
@@ -71,11 +73,10 @@ class GroupCommitRecoveryTest {
                 bodies.add(claim.record().queueId());
             }
             assertEquals(WRITERS * PER_WRITER, bodies.size());
-            Path replayed = image.resolve("journal/0000000000000000.journal");
-            awaitDeleted(replayed);
-            assertEquals(List.of(image.resolve("journal/0000000000000001.journal")), list(image.resolve("journal")),
-                    "the replayed segment is checkpointed in the background and deleted");
-            assertEquals(WRITERS * PER_WRITER, recovered.statistics().checkpointForces());
+            awaitDeleted(image.resolve("journal/0000000000000000.journal"));
+            awaitDeleted(image.resolve("journal/0000000000000001.journal"));
+            assertEquals(WRITERS * PER_WRITER, recovered.statistics().checkpointForces(),
+                    "the replayed segments are checkpointed in the background, then deleted");
         }
     }
 
@@ -83,15 +84,19 @@ class GroupCommitRecoveryTest {
     void aTornJournalTailAndUnacknowledgedTornFilesAreDropped() throws Exception {
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
-        try (Spool spool = Spool.open(live, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(live, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("K1", T0, "a@x.example", "b@y.example"), body("kept\r\n"));
             SpoolFixtures.crashImage(live, image);
         }
-        Path segment = list(image.resolve("journal")).get(0);
-        Files.write(segment, new byte[] {0x4d, 0x50, 0x4a, 0x45, 1, 0, 2, 'K'}, StandardOpenOption.APPEND);
+        Path segment = image.resolve("journal/0000000000000000.journal");
+        JournalReader.Entry last = JournalReader.read(segment).get(0);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {0x4d, 0x50, 0x4a, 0x45, 1, 0, 2, 'K'}),
+                    last.payloadOffset() + last.payloadLength());
+        }
         Files.writeString(image.resolve("incoming/K2"), "MPQF torn by the crash");
 
-        try (Spool recovered = Spool.open(image, SpoolSettings.DEFAULT, clock)) {
+        try (Spool recovered = Spool.open(image, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(1, recovered.list().size());
             assertEquals("kept\r\n", read(recovered.claimNext(1000).orElseThrow().body()));
             assertEquals(1, recovered.statistics().corruptAtStart());
@@ -103,7 +108,7 @@ class GroupCommitRecoveryTest {
     void aRemovalInTheJournalKeepsADeliveredMessageFromComingBack() throws Exception {
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
-        try (Spool spool = Spool.open(live, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(live, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("R1", T0, "a@x.example", "b@y.example"), body("x\r\n"));
             spool.store(QueueRecords.accepted("R2", T0, "a@x.example", "b@y.example"), body("y\r\n"));
             assertTrue(spool.delete("R1"));
@@ -111,7 +116,7 @@ class GroupCommitRecoveryTest {
             SpoolFixtures.crashImage(live, image);
         }
 
-        try (Spool recovered = Spool.open(image, SpoolSettings.DEFAULT, clock)) {
+        try (Spool recovered = Spool.open(image, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(List.of("R2", "R3"), recovered.list().stream().map(QueuedMessage::queueId).sorted()
                     .toList());
         }
@@ -120,11 +125,13 @@ class GroupCommitRecoveryTest {
     @Test
     void aSegmentIsCheckpointedOneSegmentLaterAndMessagesGoneByThenCostNoFsync() throws Exception {
         try (Spool spool = Spool.open(dir, new SpoolSettings(4096), clock)) {
+            // a segment is prepared (created full of zeros) when the one before it is opened
             Path first = dir.resolve("journal/0000000000000000.journal");
             Path second = dir.resolve("journal/0000000000000001.journal");
-            Path third = dir.resolve("journal/0000000000000002.journal");
+            Path thirdPrepared = dir.resolve("journal/0000000000000002.journal");
+            Path fourthPrepared = dir.resolve("journal/0000000000000003.journal");
             List<String> inFirst = new ArrayList<>();
-            for (int i = 0; i < 100 && !Files.exists(second); i++) {
+            for (int i = 0; i < 100 && !Files.exists(thirdPrepared); i++) {
                 storeSmall(spool, "F" + i);
                 inFirst.add("F" + i);
             }
@@ -132,7 +139,7 @@ class GroupCommitRecoveryTest {
                 assertTrue(spool.delete(id));
             }
             assertTrue(Files.exists(first), "the first segment waits for the next one to fill");
-            for (int i = 0; i < 100 && !Files.exists(third); i++) {
+            for (int i = 0; i < 100 && !Files.exists(fourthPrepared); i++) {
                 storeSmall(spool, "S" + i);
             }
 

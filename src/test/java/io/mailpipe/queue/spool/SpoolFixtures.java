@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 /** Message bodies and crash images for spool tests. */
 final class SpoolFixtures {
 
+    /** Small journal segments: each is written full of zeros before use. */
+    static final SpoolSettings SETTINGS = new SpoolSettings(1 << 20);
+
     private SpoolFixtures() {
     }
 

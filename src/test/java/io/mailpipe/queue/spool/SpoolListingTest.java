@@ -27,7 +27,7 @@ class SpoolListingTest {
     @Test
     void listsEveryMessageWithItsStateThenCounts() throws Exception {
         MutableClock clock = new MutableClock(T0);
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("L1", T0, "a@x.example", "b@one.example", "c@two.example"),
                     body("x\r\n"));
             Claim claim = spool.claimNext(1000).orElseThrow();

@@ -41,7 +41,7 @@ class SpoolOutcomesTest {
 
     @Test
     void aMessageDeferredUntilItsLifetimeEndsIsBouncedWithItsBodyAndBuried() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             SpoolOutcomes outcomes = outcomes(spool, (message, body, failed, reason) ->
                     reports.add(reason + " " + failed.get(0).address() + " " + read(body)));
             spool.store(QueueRecords.accepted("E1", T0, "a@x.example", "b@y.example"), body("the message\r\n"));
@@ -58,7 +58,7 @@ class SpoolOutcomesTest {
 
     @Test
     void anOperatorBounceReportsEveryPendingRecipient() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             SpoolOutcomes outcomes = outcomes(spool, (message, body, failed, reason) ->
                     failed.forEach(f -> reports.add(reason + " " + f.address())));
             spool.store(QueueRecords.accepted("O1", T0, "a@x.example", "b@y.example", "c@z.example"), body("x\r\n"));
@@ -73,7 +73,7 @@ class SpoolOutcomesTest {
 
     @Test
     void whenTheBounceSinkFailsTheMessageIsDeferredAndTheReportIsNotLost() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             SpoolOutcomes failing = outcomes(spool, (message, body, failed, reason) -> {
                 throw new IllegalStateException("report queue unavailable");
             });

@@ -33,7 +33,7 @@ class SpoolTest {
 
     @Test
     void aStoredMessageIsClaimedWithItsBodyAndLeavesWhenRemoved() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M1", T0, "a@x.example", "b@y.example"), body("hello\r\n"));
             assertEquals(1, spool.counts().get(SpoolState.INCOMING));
             assertTrue(Files.exists(dir.resolve("incoming/M1")));
@@ -48,18 +48,18 @@ class SpoolTest {
             assertEquals(0, spool.list().size());
             assertFalse(Files.exists(dir.resolve("active/M1")));
         }
-        try (Spool reopened = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(0, reopened.list().size(), "a removed message must not come back");
         }
     }
 
     @Test
     void aMessageInFlightAtShutdownIsDeliveredAgainAfterRestart() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M2", T0, "a@x.example", "b@y.example"), body("x\r\n"));
             spool.claimNext(1000).orElseThrow();
         }
-        try (Spool reopened = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(1, reopened.counts().get(SpoolState.INCOMING));
             assertEquals("M2", reopened.claimNext(1000).orElseThrow().record().queueId());
         }
@@ -67,13 +67,13 @@ class SpoolTest {
 
     @Test
     void aDeferredMessageWaitsForItsTimeAcrossARestart() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M3", T0, "a@x.example", "b@y.example"), body("x\r\n"));
             Claim claim = spool.claimNext(1000).orElseThrow();
             spool.finish(claim, Disposition.DEFER, claim.record().afterAttempt(T0.plusSeconds(300), "451 later"));
             assertEquals(Optional.empty(), spool.claimNext(0));
         }
-        try (Spool reopened = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(1, reopened.counts().get(SpoolState.DEFERRED));
             assertEquals(Optional.empty(), reopened.claimNext(0));
             clock.advance(Duration.ofSeconds(300));
@@ -87,7 +87,7 @@ class SpoolTest {
 
     @Test
     void inspectionAndControlWorkOnIdleMessagesOnly() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M4", T0, "a@x.example", "b@one.example", "c@one.example"),
                     body("x\r\n"));
             spool.store(QueueRecords.accepted("M5", T0, "d@x.example", "e@two.example"), body("y\r\n"));
@@ -116,19 +116,19 @@ class SpoolTest {
 
     @Test
     void deletingRemovesTheMessageForGood() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M6", T0, "a@x.example", "b@y.example"), body("x\r\n"));
             assertTrue(spool.delete("M6"));
             assertFalse(spool.delete("M6"));
         }
-        try (Spool reopened = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(0, reopened.list().size());
         }
     }
 
     @Test
     void aQueueIdCannotBeStoredTwice() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             QueueRecord record = QueueRecords.accepted("M7", T0, "a@x.example", "b@y.example");
             spool.store(record, body("x\r\n"));
             assertThrows(IOException.class, () -> spool.store(record, body("y\r\n")));
@@ -140,7 +140,7 @@ class SpoolTest {
     void leftoversInTmpAreCleanedAtStart() throws Exception {
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(dir.resolve("tmp/half-written"), "MPQF partial");
-        try (Spool spool = Spool.open(dir, SpoolSettings.DEFAULT, clock)) {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(0, spool.list().size());
             assertFalse(Files.exists(dir.resolve("tmp/half-written")));
         }
