@@ -92,6 +92,27 @@ public final class QueueFileFormat {
         }
     }
 
+    /**
+     * Reads only the header of a file this process wrote and nothing changed since (the spool checks every file's
+     * checksum when it starts), so a delivery attempt does not read a large body twice.
+     */
+    public static Layout readHeader(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(
+                FileChannel.open(file, StandardOpenOption.READ)), 8192))) {
+            if (in.readInt() != MAGIC || in.readUnsignedShort() != VERSION) {
+                throw new IOException("not a queue file of version " + VERSION + ": " + file);
+            }
+            int headerLength = in.readInt();
+            if (headerLength < 0 || headerLength > MAX_HEADER) {
+                throw new IOException("corrupt header length in " + file);
+            }
+            QueueRecord record = QueueRecordJson.fromBytes(in.readNBytes(headerLength));
+            return new Layout(record, 4 + 2 + 4 + headerLength + 8, in.readLong());
+        } catch (EOFException truncated) {
+            throw new IOException("truncated queue file: " + file, truncated);
+        }
+    }
+
     /** The body of a verified file as a stream of exactly its length. */
     public static InputStream openBody(Path file, Layout layout) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);

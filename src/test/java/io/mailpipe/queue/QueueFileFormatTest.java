@@ -51,6 +51,7 @@ class QueueFileFormatTest {
 
         assertEquals(record, layout.record());
         assertEquals(BODY.length, layout.bodyLength());
+        assertEquals(layout, QueueFileFormat.readHeader(file), "the header alone gives the same layout");
         try (InputStream body = QueueFileFormat.openBody(file, layout)) {
             assertArrayEquals(BODY, body.readAllBytes());
         }

@@ -214,7 +214,7 @@ public final class Spool implements AutoCloseable {
         try {
             layout.move(entry.state(), SpoolState.ACTIVE, queueId);
             Path active = layout.file(SpoolState.ACTIVE, queueId);
-            return new Claim(entry.state(), active, QueueFileFormat.readVerified(active));
+            return new Claim(entry.state(), active, QueueFileFormat.readHeader(active));
         } catch (IOException e) {
             index.put(entry.state(), entry.record());
             throw e;
