@@ -15,6 +15,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,12 +50,13 @@ public final class Spool implements AutoCloseable {
     private final SpoolIndex index = new SpoolIndex();
     private final GroupCommitJournal journal;
     private final SpoolStatistics statistics;
+    private final FileLock lock;
 
-    private Spool(SpoolLayout layout, SpoolSettings settings, Clock clock) throws IOException {
+    private Spool(SpoolLayout layout, SpoolSettings settings, Clock clock, FileLock lock,
+                  SpoolRecovery.Recovered recovered) throws IOException {
         this.layout = layout;
         this.clock = clock;
-        layout.create();
-        SpoolRecovery.Recovered recovered = SpoolRecovery.run(layout);
+        this.lock = lock;
         recovered.entries().forEach(e -> index.put(e.state(), e.record()));
         this.statistics = new SpoolStatistics(recovered.restored(), recovered.corrupt());
         this.journal = new GroupCommitJournal(layout.journal(), recovered.nextSegment(), settings.segmentBytes(),
@@ -63,8 +65,17 @@ public final class Spool implements AutoCloseable {
                 recovered.entries().size(), recovered.restored(), recovered.corrupt());
     }
 
+    /** Opens (creating if needed) and recovers the spool at {@code root}; it stays locked to this process. */
     public static Spool open(Path root, SpoolSettings settings, Clock clock) throws IOException {
-        return new Spool(new SpoolLayout(root), settings, clock);
+        SpoolLayout layout = new SpoolLayout(root);
+        layout.create();
+        FileLock lock = layout.lock();
+        try {
+            return new Spool(layout, settings, clock, lock, SpoolRecovery.run(layout));
+        } catch (IOException | RuntimeException e) {
+            lock.channel().close();
+            throw e;
+        }
     }
 
     public Path root() {
@@ -197,6 +208,8 @@ public final class Spool implements AutoCloseable {
             journal.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            lock.channel().close();
         }
         LOG.info("spool {}: {}", layout.root(), statistics());
     }

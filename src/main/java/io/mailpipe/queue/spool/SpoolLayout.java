@@ -2,6 +2,8 @@ package io.mailpipe.queue.spool;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,6 +31,25 @@ final class SpoolLayout {
         Files.createDirectories(journal());
         Files.createDirectories(corrupt());
         forceDirectory(root);
+    }
+
+    /**
+     * Takes the spool's exclusive lock (an OS file lock on {@code lock}, released when the process dies), so that
+     * two processes never recover or deliver from one spool.
+     */
+    FileLock lock() throws IOException {
+        FileChannel channel = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+        } catch (OverlappingFileLockException heldHere) {
+            // the same process holds it: fall through to the error below
+        }
+        channel.close();
+        throw new IOException("the spool " + root + " is in use by another process");
     }
 
     Path root() {

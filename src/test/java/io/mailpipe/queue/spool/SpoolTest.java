@@ -137,6 +137,17 @@ class SpoolTest {
     }
 
     @Test
+    void aSpoolInUseCannotBeOpenedAgainUntilItIsClosed() throws Exception {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
+            IOException inUse = assertThrows(IOException.class, () -> Spool.open(dir, SpoolFixtures.SETTINGS, clock));
+            assertTrue(inUse.getMessage().contains("in use"), inUse.getMessage());
+        }
+        try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
+            assertEquals(0, reopened.list().size());
+        }
+    }
+
+    @Test
     void leftoversInTmpAreCleanedAtStart() throws Exception {
         Files.createDirectories(dir.resolve("tmp"));
         Files.writeString(dir.resolve("tmp/half-written"), "MPQF partial");
