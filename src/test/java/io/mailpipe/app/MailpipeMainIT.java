@@ -2,6 +2,9 @@ package io.mailpipe.app;
 
 import io.mailpipe.camel.smtpd.SmtpdConsumer;
 import io.mailpipe.dns.UnboundServer;
+import io.mailpipe.smtp.ReceivedMessage;
+import io.mailpipe.smtp.server.SmtpServer;
+import io.mailpipe.smtp.server.SmtpServerConfig;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,45 +21,62 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The application as the jar starts it: camel-main, application.properties, the shipped routes/ YAML, with DNS from
- * a real unbound on loopback. A message sent over SMTP is SPF-checked and gets its 250 only once it is in the
- * maildrop as .eml (exact bytes after the fields we add) and .json; an SPF fail under rejectFail gets 550 5.7.23.
+ * The application as the jar starts it: camel-main, application.properties and the shipped routes/ YAML, with DNS
+ * from a real unbound on loopback and a real SMTP server as the next hop. A message sent over SMTP is SPF- and
+ * DKIM-checked, gets its 250 once it is in the spool, and is delivered by mx: byte for byte after the fields we add;
+ * an SPF fail under the rejectFail policy gets 550 5.7.23 and is neither queued nor delivered.
  */
 class MailpipeMainIT {
 
     private static UnboundServer dns;
+    private static ExecutorService sinkWorkers;
+    private static SmtpServer nextHop;
+    private static final BlockingQueue<String> delivered = new LinkedBlockingQueue<>();
 
     @TempDir
-    Path maildrop;
+    Path data;
     private Main main;
 
     @BeforeAll
-    static void startDns() throws Exception {
+    static void startPeers() throws Exception {
         dns = UnboundServer.start(List.of(
                 "local-zone: \"client.example.\" static",
                 "local-data: 'client.example. 300 IN TXT \"v=spf1 ip4:127.0.0.0/8 -all\"'",
                 "local-zone: \"forged.example.\" static",
                 "local-data: 'forged.example. 300 IN TXT \"v=spf1 ip4:192.0.2.1 -all\"'"), List.of());
+        sinkWorkers = Executors.newFixedThreadPool(2);
+        nextHop = new SmtpServer(SmtpServerConfig.builder().host("127.0.0.1").port(0).serverName("next-hop.test")
+                .workerExecutor(sinkWorkers).build(), MailpipeMainIT::record);
+        nextHop.start();
+    }
+
+    private static CompletableFuture<Void> record(ReceivedMessage message) {
+        try (InputStream in = message.content().openStream()) {
+            delivered.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return CompletableFuture.completedFuture(null);
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @AfterAll
-    static void stopDns() throws Exception {
+    static void stopPeers() throws Exception {
+        nextHop.stop();
+        sinkWorkers.shutdownNow();
         dns.close();
-    }
-
-    private int start(String spfPolicy) throws Exception {
-        main = MailpipeMain.newMain(Path.of(""));
-        main.addOverrideProperty("smtpd.port", "0");
-        main.addOverrideProperty("mailpipe.maildrop.directory", maildrop.toString());
-        main.addOverrideProperty("mailpipe.dns-servers", "127.0.0.1:" + dns.address().getPort());
-        main.addOverrideProperty("spf.policy", spfPolicy);
-        main.start();
-        return ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();
     }
 
     @AfterEach
@@ -63,10 +84,24 @@ class MailpipeMainIT {
         if (main != null) {
             main.stop();
         }
+        delivered.clear();
+    }
+
+    private int start(String spfPolicy) throws Exception {
+        main = MailpipeMain.newMain(Path.of(""));
+        main.addOverrideProperty("smtpd.port", "0");
+        main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
+        main.addOverrideProperty("mailpipe.spool.segment-size", "1048576");
+        main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
+        main.addOverrideProperty("mailpipe.dns-servers", "127.0.0.1:" + dns.address().getPort());
+        main.addOverrideProperty("mailpipe.mx.overrides", "localhost=127.0.0.1:" + nextHop.localAddress().getPort());
+        main.addOverrideProperty("spf.policy", spfPolicy);
+        main.start();
+        return ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();
     }
 
     @Test
-    void theDefaultInboundRouteStoresEachAcceptedMessageWithItsEnvelope() throws Exception {
+    void anAcceptedMessageIsCheckedQueuedAndDeliveredByteForByte() throws Exception {
         int port = start("record");
 
         String message = "From: a@client.example\r\nTo: b@localhost\r\nSubject: stored\r\n\r\nbody line\r\n";
@@ -74,28 +109,43 @@ class MailpipeMainIT {
 
         assertTrue(queued.startsWith("250 2.0.0"), queued);
         String queueId = queued.substring(queued.lastIndexOf(' ') + 1).trim();
-        String stored = Files.readString(maildrop.resolve(queueId + ".eml"), StandardCharsets.UTF_8);
-        assertTrue(stored.startsWith("Authentication-Results: localhost; spf=pass smtp.mailfrom=client.example"),
-                stored);
-        assertTrue(stored.contains("\r\nReceived-SPF: pass"), stored);
-        assertTrue(stored.substring(0, stored.indexOf("\r\nReceived-SPF")).replace("\r\n\t", " ").contains("; dkim=none"),
-                stored);
-        assertTrue(stored.contains("\r\nReceived: from client.example"), stored);
-        assertTrue(stored.endsWith("\r\n" + message), stored);
-        String envelope = Files.readString(maildrop.resolve(queueId + ".json"), StandardCharsets.UTF_8);
-        assertTrue(envelope.contains("\"reversePath\" : \"a@client.example\""), envelope);
-        assertTrue(envelope.contains("\"address\" : \"b@localhost\""), envelope);
-        assertEquals(2, Files.list(maildrop).filter(p -> !p.getFileName().toString().startsWith(".")).count());
+        String arrived = delivered.poll(30, TimeUnit.SECONDS);
+        assertNotNull(arrived, "the message was not delivered to the next hop");
+        String ours = arrived.substring(arrived.indexOf("\r\nAuthentication-Results: ") + 2);
+        assertTrue(ours.startsWith("Authentication-Results: localhost; spf=pass smtp.mailfrom=client.example"), ours);
+        assertTrue(ours.substring(0, ours.indexOf("\r\nReceived-SPF")).replace("\r\n\t", " ").contains("; dkim=none"),
+                ours);
+        assertTrue(ours.contains("\r\nReceived-SPF: pass"), ours);
+        assertTrue(ours.contains("\r\nReceived: from client.example"), ours);
+        assertTrue(ours.endsWith("\r\n" + message), ours);
+        String events = awaitEvent(data.resolve("events.log"), "\"event\":\"delivered\"");
+        assertTrue(events.contains("\"queueId\":\"" + queueId + "\""), events);
     }
 
     @Test
-    void anSpfFailIsRefusedWhenThePolicySaysSoAndNothingIsStored() throws Exception {
+    void anSpfFailIsRefusedWhenThePolicySaysSoAndNothingIsQueued() throws Exception {
         int port = start("rejectFail");
 
         String reply = converse(port, "ceo@forged.example", "Subject: forged\r\n\r\nbody\r\n");
 
         assertTrue(reply.startsWith("550 5.7.23"), reply);
-        assertEquals(0, Files.list(maildrop).count());
+        assertNull(delivered.poll(2, TimeUnit.SECONDS), "a refused message was delivered");
+        try (var queued = Files.list(data.resolve("spool/incoming"))) {
+            assertEquals(0, queued.count());
+        }
+    }
+
+    private static String awaitEvent(Path log, String needle) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (text.contains(needle)) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + needle + " in the event log:\n" + text);
     }
 
     /** One plain SMTP transaction; returns the reply to the end of DATA. */

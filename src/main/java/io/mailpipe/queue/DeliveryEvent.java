@@ -1,0 +1,24 @@
+package io.mailpipe.queue;
+
+import io.mailpipe.smtp.SmtpReply;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One recipient outcome the queue recorded (RFC 3464 §2.3.3 actions: delivered, delayed, failed; expiry is a failure
+ * for lifetime reasons): what happened, the deciding reply (code, RFC 3463 enhanced status, text) and MX host when
+ * known, and for a deferral when the next attempt is due.
+ */
+public record DeliveryEvent(Instant at, Type type, String queueId, String recipient, int attempt, SmtpReply reply,
+                            String mxHost, Instant nextAttemptAt) {
+
+    public enum Type { DELIVERED, DEFERRED, BOUNCED, EXPIRED }
+
+    public DeliveryEvent {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(recipient, "recipient");
+    }
+}

@@ -1,0 +1,85 @@
+package io.mailpipe.queue;
+
+import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.Recipient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The queue's view of one accepted message, independent of where it is stored (spool file or Kafka record): the
+ * envelope (RFC 5321 §2.3.1 with the RFC 3461 DSN parameters RET, ENVID, NOTIFY, ORCPT), the state of every
+ * recipient, and the retry bookkeeping of RFC 5321 §4.5.4.1.
+ * <ul>
+ *   <li>{@code queueId}: the id the 250 reply named; unique; safe as a file name ([A-Za-z0-9._-]).</li>
+ *   <li>{@code receivedAt}: when the message was first accepted; the queue lifetime counts from here.</li>
+ *   <li>{@code attempts}: delivery attempts made so far (0 when fresh).</li>
+ *   <li>{@code nextAttemptAt}: not to be tried before this instant; null means at once.</li>
+ *   <li>{@code lastError}: the text of the most recent failure, for inspection; null when none.</li>
+ *   <li>{@code revision}: increases with every rewrite of the stored record, so of two copies the newer wins.</li>
+ *   <li>{@code clientIp} / {@code heloName}: where the message came from, for reports; may be null.</li>
+ * </ul>
+ * The message bytes are not part of this value: each back-end stores them beside it (see {@link QueueFileFormat}).
+ */
+public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom, List<RecipientState> recipients,
+                          int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
+                          String heloName) {
+
+    public QueueRecord {
+        Objects.requireNonNull(queueId, "queueId");
+        if (!queueId.matches("[A-Za-z0-9._-]{1,128}") || queueId.startsWith(".")) {
+            throw new IllegalArgumentException("unsafe queue id: " + queueId);
+        }
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(mailFrom, "mailFrom");
+        recipients = List.copyOf(recipients);
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("a queued message needs at least one recipient");
+        }
+    }
+
+    /** A freshly accepted message: every recipient pending, due at once. */
+    public static QueueRecord accepted(String queueId, Instant receivedAt, MailFrom mailFrom,
+                                       List<Recipient> recipients, String clientIp, String heloName) {
+        return new QueueRecord(queueId, receivedAt, mailFrom, recipients.stream().map(RecipientState::pending).toList(),
+                0, null, null, 0, clientIp, heloName);
+    }
+
+    public List<RecipientState> pendingRecipients() {
+        return recipients.stream().filter(RecipientState::isPending).toList();
+    }
+
+    public boolean hasPendingRecipients() {
+        return recipients.stream().anyMatch(RecipientState::isPending);
+    }
+
+    public boolean isDue(Instant now) {
+        return nextAttemptAt == null || !nextAttemptAt.isAfter(now);
+    }
+
+    /** The same message with every recipient passed through {@code change}. */
+    public QueueRecord withRecipients(UnaryOperator<RecipientState> change) {
+        return new QueueRecord(queueId, receivedAt, mailFrom, recipients.stream().map(change).toList(), attempts,
+                nextAttemptAt, lastError, revision, clientIp, heloName);
+    }
+
+    /** The same message after one more attempt, to be tried next at {@code next} (null: not again). */
+    public QueueRecord afterAttempt(Instant next, String error) {
+        return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts + 1, next, error, revision,
+                clientIp, heloName);
+    }
+
+    /** The same message due at {@code next} without counting an attempt (an operator's "retry now"). */
+    public QueueRecord dueAt(Instant next) {
+        return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts, next, lastError, revision,
+                clientIp, heloName);
+    }
+
+    /** The next stored revision of this record. */
+    public QueueRecord nextRevision() {
+        return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError,
+                revision + 1, clientIp, heloName);
+    }
+}

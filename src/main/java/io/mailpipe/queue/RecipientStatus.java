@@ -1,0 +1,14 @@
+package io.mailpipe.queue;
+
+/**
+ * Where one recipient of a queued message stands (RFC 5321 §4.5.4.1 retry of undelivered recipients, §6.1
+ * responsibility): still to be tried, handed to the next hop, or given up and reported to the sender (RFC 3464).
+ */
+public enum RecipientStatus {
+    /** Not yet delivered: tried at the message's next attempt. */
+    PENDING,
+    /** A next hop answered 2xx: never tried again. */
+    DELIVERED,
+    /** Failed permanently or expired: a failure report went (or goes) to the sender; never tried again. */
+    BOUNCED
+}
