@@ -4,7 +4,8 @@
 #   bench/smtpd-bench.sh            # defaults: 4 KiB messages, 20 sessions, 20000 messages per round, 3 rounds
 #
 # For each mode (one message per connection, many per connection) smtp-source drives first smtp-sink, then mailpipe
-# running its default inbound route (every message written and forced to disk before the 250). Reported: messages/s
+# running its default routes (every message group-committed to the spool before the 250, then delivered
+# to a discarding log endpoint). Reported: messages/s
 # (median of the rounds), the ratio to smtp-sink, mailpipe's CPU seconds per 1000 messages and peak RSS; then the
 # heap used by 10,000 idle connections. Loopback only; everything started here is stopped on exit.
 set -euo pipefail
@@ -41,7 +42,8 @@ rate() {
 
 ulimit -n "$(ulimit -Hn)"   # 10,000 idle connections need more descriptors than the default
 smtp-sink -c "127.0.0.1:$SINK_PORT" 1024 & pids+=($!)
-SMTPD_PORT=$MAILPIPE_PORT SMTPD_MAX_CONNECTIONS_PER_CLIENT=20000 MAILPIPE_MAILDROP_DIRECTORY="$work/maildrop" \
+SMTPD_PORT=$MAILPIPE_PORT SMTPD_MAX_CONNECTIONS_PER_CLIENT=20000 MAILPIPE_SPOOL_DIRECTORY="$work/spool" MAILPIPE_QUEUE_EVENT_LOG="$work/events.log" \
+  MAILPIPE_DELIVERY_URI="log:discard?level=OFF" \
   MAILPIPE_ROUTES="classpath:routes/*.camel.yaml" java ${JAVA_OPTS:--Xmx1g} -jar target/mailpipe.jar \
   > "$work/mailpipe.log" 2>&1 & mailpipe=$!; pids+=($mailpipe)
 wait_port "$SINK_PORT"; wait_port "$MAILPIPE_PORT"
@@ -62,7 +64,7 @@ for mode in "one message per connection:" "many per connection:-d"; do
   c=$(printf '%s\n' "${cpu[@]}" | median)
   printf '%-22s %10.0f/s %10.0f/s %7.0f%% %16.2f\n' "$name" "$s" "$m" "$(echo "100 * $m / $s" | bc -l)" "$c"
 done
-echo "stored messages: $(find "$work/maildrop" -name '*.eml' | wc -l)"
+echo "messages still queued: $(find "$work/spool"/{incoming,active,deferred,dead} -type f | wc -l)"
 echo "mailpipe peak RSS: $(awk '/VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$mailpipe/status")"
 
 heap_used() { jcmd "$mailpipe" GC.run >/dev/null; sleep 1; jcmd "$mailpipe" GC.heap_info | awk '/used/ {

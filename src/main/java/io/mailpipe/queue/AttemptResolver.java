@@ -82,6 +82,11 @@ public final class AttemptResolver {
         return new AttemptResolution(updated, Disposition.DEAD, bounced, List.of(), events);
     }
 
+    /** The same message, unchanged but for one more attempt, due again after the schedule's next delay. */
+    public QueueRecord retryLater(QueueRecord record, String error) {
+        return record.afterAttempt(schedule.nextAttempt(clock.instant(), record.attempts() + 1, random), error);
+    }
+
     private AttemptResolution finish(QueueRecord tried, List<RecipientState> failed, List<DeliveryEvent> events,
                                      Instant now, int attempt, String error) {
         if (!tried.hasPendingRecipients()) {

@@ -70,7 +70,7 @@ class KafkaModeIT {
         main.addOverrideProperty("mailpipe.kafka.poll-timeout-ms", "200");
         main.addOverrideProperty("mailpipe.kafka.max-request-size", "65536");
         main.addOverrideProperty("mailpipe.queue.clock", "#bean:testClock");
-        main.addOverrideProperty("mailpipe.queue.lifetime", "40m");
+        main.addOverrideProperty("mailpipe.queue.max-lifetime", "40m");
         main.addOverrideProperty("mailpipe.queue.retry-initial-delay", "1m");
         main.addOverrideProperty("mailpipe.queue.retry-max-delay", "10m");
         main.addOverrideProperty("mailpipe.delivery.uri", "bean:rules");

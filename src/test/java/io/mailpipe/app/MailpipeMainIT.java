@@ -1,30 +1,35 @@
 package io.mailpipe.app;
 
 import io.mailpipe.camel.smtpd.SmtpdConsumer;
+import io.mailpipe.queue.QueueFileFormat;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mailpipe.queue.QueueFileFormat;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The application as the jar starts it: camel-main, application.properties, the shipped routes/ YAML. A message sent
- * over SMTP gets its 250 only once it is in the maildrop as .eml (exact bytes after our Received field) and .json.
+ * over SMTP gets its 250 only once it is in the spool (exact bytes after our Received field, with its envelope); the
+ * outbound route picks it up, and with no delivery endpoint configured defers it, so it stays queued.
  */
 class MailpipeMainIT {
 
     @TempDir
-    Path maildrop;
+    Path data;
     private Main main;
 
     @AfterEach
@@ -38,7 +43,8 @@ class MailpipeMainIT {
     void theDefaultInboundRouteStoresEachAcceptedMessageWithItsEnvelope() throws Exception {
         main = MailpipeMain.newMain(Path.of(""));
         main.addOverrideProperty("smtpd.port", "0");
-        main.addOverrideProperty("mailpipe.maildrop.directory", maildrop.toString());
+        main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
+        main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
         main.start();
         int port = ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();
 
@@ -47,13 +53,24 @@ class MailpipeMainIT {
 
         assertTrue(queued.startsWith("250 2.0.0"), queued);
         String queueId = queued.substring(queued.lastIndexOf(' ') + 1).trim();
-        String stored = Files.readString(maildrop.resolve(queueId + ".eml"), StandardCharsets.UTF_8);
+        Path deferred = data.resolve("spool/deferred").resolve(queueId);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(deferred) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        QueueFileFormat.Layout layout = QueueFileFormat.readVerified(deferred);
+        String stored;
+        try (InputStream body = QueueFileFormat.openBody(deferred, layout)) {
+            stored = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
         assertTrue(stored.startsWith("Received: "), stored);
         assertTrue(stored.endsWith("\r\n" + message), stored);
-        String envelope = Files.readString(maildrop.resolve(queueId + ".json"), StandardCharsets.UTF_8);
-        assertTrue(envelope.contains("\"reversePath\" : \"a@client.example\""), envelope);
-        assertTrue(envelope.contains("\"address\" : \"b@localhost\""), envelope);
-        assertEquals(2, Files.list(maildrop).filter(p -> !p.getFileName().toString().startsWith(".")).count());
+        assertEquals("a@client.example", layout.record().mailFrom().reversePath());
+        assertEquals("b@localhost", layout.record().recipients().get(0).address());
+        assertEquals(1, layout.record().attempts());
+        assertTrue(layout.record().lastError().contains("no delivery endpoint configured"), layout.record().lastError());
+        String events = Files.readString(data.resolve("events.log"), StandardCharsets.UTF_8);
+        assertTrue(events.contains("\"event\":\"deferred\",\"queueId\":\"" + queueId + "\""), events);
     }
 
     /** One plain SMTP transaction; returns the reply to the end of DATA. */

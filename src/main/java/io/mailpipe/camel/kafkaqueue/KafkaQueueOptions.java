@@ -30,8 +30,6 @@ public class KafkaQueueOptions {
     private String lifetime = "5d";
     private String retryInitial = "5m";
     private String retryMax = "1h";
-    private double retryFactor = 2.0;
-    private double retryJitter = 0.1;
     private Clock clock = Clock.systemUTC();
     private BounceSink bounceSink = BounceSink.NONE;
 
@@ -41,8 +39,8 @@ public class KafkaQueueOptions {
     }
 
     public RetrySchedule schedule() {
-        return new RetrySchedule(DurationText.parse(retryInitial), retryFactor, DurationText.parse(retryMax),
-                retryJitter);
+        return new RetrySchedule(DurationText.parse(retryInitial), RetrySchedule.DEFAULT.factor(),
+                DurationText.parse(retryMax), RetrySchedule.DEFAULT.jitter());
     }
 
     public QueueLifetime queueLifetime() {
@@ -103,14 +101,6 @@ public class KafkaQueueOptions {
 
     public void setRetryMax(String retryMax) {
         this.retryMax = retryMax;
-    }
-
-    public void setRetryFactor(double retryFactor) {
-        this.retryFactor = retryFactor;
-    }
-
-    public void setRetryJitter(double retryJitter) {
-        this.retryJitter = retryJitter;
     }
 
     public Clock getClock() {

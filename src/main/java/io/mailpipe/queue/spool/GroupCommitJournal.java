@@ -1,0 +1,246 @@
+package io.mailpipe.queue.spool;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Group commit for the spool: concurrent writers share one fsync. POSIX promises nothing about one file's fsync
+ * making another file durable, so the durable copy of a new message is not its own file but an entry in a shared,
+ * append-only journal segment, and one fdatasync of the segment commits every entry of a batch. The protocol:
+ * <ol>
+ *   <li>A writer writes the complete queue file into {@code tmp/}, renames it into {@code incoming/} (no fsync; the
+ *       message is not yet indexed, so nothing delivers it) and calls {@link #append}.</li>
+ *   <li>The committer thread takes every waiting append (the batch), copies each file into the current segment
+ *       ({@link JournalFormat} entries), calls {@code force} on the segment once, then completes every writer's
+ *       future. Only then is the message indexed for delivery and the client answered 250.</li>
+ *   <li>A message that leaves the queue appends a removal entry, which rides along with the next batch (no wait;
+ *       a batch of removals alone is written but not forced).</li>
+ *   <li>When a segment is full the committer starts the next one. One segment later (so that most of its messages
+ *       have been delivered meanwhile) a checkpoint thread makes the segment's remaining messages durable on their
+ *       own: it forces each file still in {@code incoming/} or {@code active/} (files rewritten into
+ *       {@code deferred/} or {@code dead/} were forced when written) and those directories, and only then deletes
+ *       the segment. Messages delivered before the checkpoint never cost an fsync of their own. Closing the journal
+ *       checkpoints nothing: the segments stay for the next start.</li>
+ *   <li>At start ({@link SpoolRecovery}) every message entry of a surviving segment without a removal entry whose
+ *       file is missing or fails its checksum is restored from the journal into {@code incoming/}, and the surviving
+ *       segments are checkpointed in the background. An entry torn by the crash belongs to a batch whose writers
+ *       were never acknowledged, so no 250 was given for it.</li>
+ * </ol>
+ * Delivery is at-least-once: a removal entry lost in a crash brings its message back.
+ */
+final class GroupCommitJournal implements AutoCloseable {
+
+    /** Makes the listed messages durable in their own files, so that their segment can be deleted. */
+    interface Checkpoint {
+        void makeDurable(List<String> queueIds) throws IOException;
+    }
+
+    /** A closed segment and the messages it committed, waiting for its checkpoint. */
+    record Segment(Path file, List<String> queueIds) {
+    }
+
+    private record Append(byte type, String queueId, Path file, CompletableFuture<Void> committed) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitJournal.class);
+    private static final int MAX_BATCH = 1024;
+
+    private final Path directory;
+    private final long segmentBytes;
+    private final Checkpoint checkpoint;
+    private final LinkedBlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
+    private final ExecutorService checkpointer = Executors.newSingleThreadExecutor(r -> daemon(r, "spool-checkpoint"));
+    private final Thread committer;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong messages = new AtomicLong();
+    private volatile boolean running = true;
+    private long sequence;
+    private Path segmentPath;
+    private FileChannel segment;
+    private List<String> segmentIds = new ArrayList<>();
+    private Segment lastFull;
+
+    /** Opens a new segment after {@code recovered} ones, which are checkpointed in the background. */
+    GroupCommitJournal(Path directory, long firstSequence, long segmentBytes, Checkpoint checkpoint,
+                       List<Segment> recovered) throws IOException {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+        this.checkpoint = checkpoint;
+        this.sequence = firstSequence;
+        openSegment();
+        recovered.forEach(segment -> checkpointer.execute(() -> checkpoint(segment)));
+        committer = daemon(this::commitLoop, "spool-group-commit");
+        committer.start();
+    }
+
+    static String segmentName(long sequence) {
+        return String.format("%016d.journal", sequence);
+    }
+
+    /** Queues a complete queue file for the next batch; the future completes once the batch is on disk. */
+    CompletableFuture<Void> append(String queueId, Path queueFile) {
+        return enqueue(new Append(JournalFormat.MESSAGE, queueId, queueFile, new CompletableFuture<>()));
+    }
+
+    /** Records that a message left the queue; written with the next batch, nobody waits for it. */
+    void appendRemoval(String queueId) {
+        enqueue(new Append(JournalFormat.REMOVAL, queueId, null, new CompletableFuture<>()));
+    }
+
+    /** Disk flushes of the journal so far, and messages they committed: the group-commit ratio. */
+    long commits() {
+        return commits.get();
+    }
+
+    long committedMessages() {
+        return messages.get();
+    }
+
+    private CompletableFuture<Void> enqueue(Append append) {
+        if (!running) {
+            append.committed().completeExceptionally(new IOException("the spool journal is closed"));
+            return append.committed();
+        }
+        waiting.add(append);
+        return append.committed();
+    }
+
+    private void commitLoop() {
+        List<Append> batch = new ArrayList<>();
+        while (running || !waiting.isEmpty()) {
+            try {
+                Append first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Append> batch) {
+        try {
+            long committed = 0;
+            for (Append append : batch) {
+                writeEntry(append);
+                committed += append.type() == JournalFormat.MESSAGE ? 1 : 0;
+            }
+            if (committed > 0) {
+                segment.force(false);
+                commits.incrementAndGet();
+            }
+            messages.addAndGet(committed);
+            batch.forEach(a -> a.committed().complete(null));
+            if (segment.size() >= segmentBytes) {
+                rollSegment();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("spool journal commit failed; starting a new segment", e);
+            batch.forEach(a -> a.committed().completeExceptionally(e));
+            tryRoll();
+        }
+    }
+
+    private void writeEntry(Append append) throws IOException {
+        if (append.file() == null) {
+            writeFully(JournalFormat.entryHeader(append.type(), append.queueId(), 0));
+            return;
+        }
+        try (FileChannel source = FileChannel.open(append.file(), StandardOpenOption.READ)) {
+            long length = source.size();
+            writeFully(JournalFormat.entryHeader(append.type(), append.queueId(), length));
+            long position = segment.position();
+            long copied = 0;
+            while (copied < length) {
+                copied += segment.transferFrom(source, position + copied, length - copied);
+            }
+            segment.position(position + length);
+        }
+        segmentIds.add(append.queueId());
+    }
+
+    private void writeFully(ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            segment.write(buffer);
+        }
+    }
+
+    private void openSegment() throws IOException {
+        segmentPath = directory.resolve(segmentName(sequence++));
+        segment = FileChannel.open(segmentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        SpoolLayout.forceDirectory(directory);
+    }
+
+    private void rollSegment() throws IOException {
+        FileChannel full = segment;
+        Segment closed = new Segment(segmentPath, segmentIds);
+        segmentIds = new ArrayList<>();
+        openSegment();
+        full.close();
+        Segment due = lastFull;
+        lastFull = closed;
+        if (due != null) {
+            checkpointer.execute(() -> checkpoint(due));
+        }
+    }
+
+    private void tryRoll() {
+        try {
+            rollSegment();
+        } catch (IOException e) {
+            LOG.error("cannot start a new spool journal segment", e);
+        }
+    }
+
+    private void checkpoint(Segment full) {
+        try {
+            checkpoint.makeDurable(full.queueIds());
+            Files.delete(full.file());
+        } catch (ClosedByInterruptException stopping) {
+            LOG.debug("spool checkpoint of {} stopped by shutdown; the next start completes it", full.file());
+        } catch (IOException e) {
+            LOG.error("spool checkpoint of {} failed; the segment is kept for recovery", full.file(), e);
+        }
+    }
+
+    /** Commits what is waiting and closes; running checkpoints finish, the others are left to the next start. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        running = false;
+        committer.join(TimeUnit.SECONDS.toMillis(30));
+        segment.close();
+        checkpointer.shutdownNow();
+        if (!checkpointer.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("spool checkpoint did not finish; recovery will complete it at the next start");
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,242 @@
+package io.mailpipe.queue.spool;
+
+import io.mailpipe.queue.Disposition;
+import io.mailpipe.queue.MessageBody;
+import io.mailpipe.queue.QueueFileFormat;
+import io.mailpipe.queue.QueueRecord;
+import io.mailpipe.queue.RecipientState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The embedded queue: one file per message ({@link QueueFileFormat}) in a directory per {@link SpoolState}, made
+ * durable by the group commit of {@link GroupCommitJournal} before {@link #store} returns (so a 250 after it keeps
+ * RFC 5321 §6.1's promise), recovered by {@link SpoolRecovery} at {@link #open}. Deliveries claim due messages and
+ * finish them with a {@link Disposition}; deferred and dead files are rewritten durably (write, fsync, rename, fsync
+ * the directory). Also the inspection and control API: counts, listing, retry now, delete.
+ */
+public final class Spool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
+    private static final List<SpoolState> CLAIMABLE = List.of(SpoolState.INCOMING, SpoolState.DEFERRED,
+            SpoolState.DEAD);
+
+    private final SpoolLayout layout;
+    private final Clock clock;
+    private final SpoolIndex index = new SpoolIndex();
+    private final GroupCommitJournal journal;
+    private final SpoolStatistics statistics;
+
+    private Spool(SpoolLayout layout, SpoolSettings settings, Clock clock) throws IOException {
+        this.layout = layout;
+        this.clock = clock;
+        layout.create();
+        SpoolRecovery.Recovered recovered = SpoolRecovery.run(layout);
+        recovered.entries().forEach(e -> index.put(e.state(), e.record()));
+        this.statistics = new SpoolStatistics(recovered.restored(), recovered.corrupt());
+        this.journal = new GroupCommitJournal(layout.journal(), recovered.nextSegment(), settings.segmentBytes(),
+                this::makeDurable, recovered.segments());
+        LOG.info("spool {}: {} messages after recovery ({} restored from the journal, {} corrupt)", layout.root(),
+                recovered.entries().size(), recovered.restored(), recovered.corrupt());
+    }
+
+    public static Spool open(Path root, SpoolSettings settings, Clock clock) throws IOException {
+        return new Spool(new SpoolLayout(root), settings, clock);
+    }
+
+    public Path root() {
+        return layout.root();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Stores a new message; returns once it is durable. Fails (and stores nothing) on any I/O problem. */
+    public void store(QueueRecord record, MessageBody body) throws IOException {
+        if (index.get(record.queueId()).isPresent()) {
+            throw new IOException("queue id already in the spool: " + record.queueId());
+        }
+        Path incoming = layout.file(SpoolState.INCOMING, record.queueId());
+        writeFile(record, body, incoming);
+        try {
+            journal.append(record.queueId(), incoming).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Files.deleteIfExists(incoming);
+            throw new InterruptedIOException("interrupted while waiting for the spool commit");
+        } catch (ExecutionException e) {
+            Files.deleteIfExists(incoming);
+            throw new IOException("spool commit failed", e.getCause());
+        }
+        index.put(SpoolState.INCOMING, record);
+    }
+
+    /** Claims the next due message for delivery, waiting up to {@code waitMillis} for one. */
+    public Optional<Claim> claimNext(long waitMillis) throws InterruptedException, IOException {
+        Optional<SpoolIndex.Entry> entry = index.claimDue(clock, waitMillis);
+        return entry.isPresent() ? Optional.of(activate(entry.get())) : Optional.empty();
+    }
+
+    /** Claims a named message that is not being delivered (incoming, deferred or dead), for a control operation. */
+    public Optional<Claim> claim(String queueId) throws IOException {
+        Optional<SpoolIndex.Entry> entry = index.claim(queueId, CLAIMABLE);
+        return entry.isPresent() ? Optional.of(activate(entry.get())) : Optional.empty();
+    }
+
+    /** Ends a claim: removes the message, or stores {@code updated} as deferred or dead. */
+    public void finish(Claim claim, Disposition disposition, QueueRecord updated) throws IOException {
+        String queueId = claim.record().queueId();
+        switch (disposition) {
+            case REMOVE -> {
+                Files.deleteIfExists(claim.file());
+                journal.appendRemoval(queueId);
+                index.remove(queueId);
+            }
+            case DEFER -> rewrite(claim, updated, SpoolState.DEFERRED);
+            case DEAD -> rewrite(claim, updated, SpoolState.DEAD);
+        }
+    }
+
+    /** Puts a claimed message back where it came from, unchanged. */
+    public void release(Claim claim) throws IOException {
+        QueueRecord record = claim.record();
+        Files.move(claim.file(), layout.file(claim.from(), record.queueId()), StandardCopyOption.ATOMIC_MOVE);
+        index.put(claim.from(), record);
+    }
+
+    /** Makes a deferred message due now; false when it is not deferred. */
+    public boolean retryNow(String queueId) {
+        return index.makeDue(queueId);
+    }
+
+    /** Deletes a message that is not being delivered, without any report; false when there is none such. */
+    public boolean delete(String queueId) throws IOException {
+        Optional<Claim> claim = claim(queueId);
+        if (claim.isEmpty()) {
+            return false;
+        }
+        finish(claim.get(), Disposition.REMOVE, claim.get().record());
+        return true;
+    }
+
+    public Map<SpoolState, Integer> counts() {
+        return index.counts();
+    }
+
+    /** Pending recipients per destination domain over every message that still has some. */
+    public Map<String, Integer> pendingByDomain() {
+        Map<String, Integer> domains = new TreeMap<>();
+        for (SpoolIndex.Entry entry : index.snapshot()) {
+            for (RecipientState recipient : entry.record().pendingRecipients()) {
+                domains.merge(recipient.recipient().domain(), 1, Integer::sum);
+            }
+        }
+        return domains;
+    }
+
+    /** Every message, oldest first. */
+    public List<QueuedMessage> list() {
+        Instant now = clock.instant();
+        return index.snapshot().stream().map(e -> describe(e, now))
+                .sorted(Comparator.comparing(QueuedMessage::age).reversed()).toList();
+    }
+
+    public SpoolStatistics statistics() {
+        statistics.journal(journal.commits(), journal.committedMessages());
+        return statistics;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            journal.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("spool {}: {}", layout.root(), statistics());
+    }
+
+    private static QueuedMessage describe(SpoolIndex.Entry entry, Instant now) {
+        QueueRecord record = entry.record();
+        return new QueuedMessage(record.queueId(), entry.state(), record.mailFrom().reversePath(),
+                record.pendingRecipients().stream().map(RecipientState::address).toList(),
+                Duration.between(record.receivedAt(), now), record.attempts(), record.nextAttemptAt(),
+                record.lastError());
+    }
+
+    private Claim activate(SpoolIndex.Entry entry) throws IOException {
+        String queueId = entry.record().queueId();
+        try {
+            layout.move(entry.state(), SpoolState.ACTIVE, queueId);
+            Path active = layout.file(SpoolState.ACTIVE, queueId);
+            return new Claim(entry.state(), active, QueueFileFormat.readVerified(active));
+        } catch (IOException e) {
+            index.put(entry.state(), entry.record());
+            throw e;
+        }
+    }
+
+    /** Writes a new revision beside the claimed file, forces it, renames it into {@code target}, drops the old. */
+    private void rewrite(Claim claim, QueueRecord updated, SpoolState target) throws IOException {
+        QueueRecord next = updated.nextRevision();
+        Path tmp = layout.tmp().resolve(next.queueId() + ".rewrite");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+             OutputStream out = Channels.newOutputStream(channel);
+             InputStream body = claim.body().open()) {
+            QueueFileFormat.write(new BufferedOutputStream(out, 65536), next, body, claim.body().length());
+            channel.force(false);
+        }
+        statistics.rewriteForced();
+        Files.move(tmp, layout.file(target, next.queueId()), StandardCopyOption.ATOMIC_MOVE);
+        SpoolLayout.forceDirectory(layout.directory(target));
+        Files.delete(claim.file());
+        index.put(target, next);
+    }
+
+    private void writeFile(QueueRecord record, MessageBody body, Path target) throws IOException {
+        Path tmp = layout.tmp().resolve(record.queueId());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 65536);
+             InputStream in = body.open()) {
+            QueueFileFormat.write(out, record, in, body.length());
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The checkpoint of {@link GroupCommitJournal}: forces the files still only made durable by the journal. */
+    private void makeDurable(List<String> queueIds) throws IOException {
+        for (String queueId : queueIds) {
+            if (SpoolLayout.forceIfPresent(layout.file(SpoolState.INCOMING, queueId))
+                    || SpoolLayout.forceIfPresent(layout.file(SpoolState.ACTIVE, queueId))) {
+                statistics.checkpointForced();
+            }
+        }
+        SpoolLayout.forceDirectory(layout.directory(SpoolState.INCOMING));
+        SpoolLayout.forceDirectory(layout.directory(SpoolState.ACTIVE));
+    }
+}

@@ -1,0 +1,196 @@
+package io.mailpipe.camel.spool;
+
+import io.mailpipe.camel.support.RawMessage;
+import io.mailpipe.delivery.DeliveryReport;
+import io.mailpipe.delivery.PermanentDeliveryException;
+import io.mailpipe.delivery.RecipientOutcome;
+import io.mailpipe.delivery.RecipientResult;
+import io.mailpipe.delivery.TransientDeliveryException;
+import io.mailpipe.queue.BounceReason;
+import io.mailpipe.queue.MutableClock;
+import io.mailpipe.queue.spool.Spool;
+import io.mailpipe.queue.spool.SpoolState;
+import io.mailpipe.smtp.SmtpReply;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code spool:} component in a Camel context: the producer stores durably, the consumer hands each due message
+ * to the delivery route with its pending recipients and applies the outcome the route reports.
+ */
+class SpoolComponentTest extends CamelTestSupport {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final SmtpReply OK = SmtpReply.of(250, "2.0.0", "ok");
+    private static final SmtpReply LATER = SmtpReply.of(451, "4.3.0", "try later");
+    private static final SmtpReply UNKNOWN = SmtpReply.of(550, "5.1.1", "unknown user");
+
+    @TempDir
+    static Path spoolRoot;
+
+    private final Path spoolDir = spoolRoot.resolve(UUID.randomUUID().toString());
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final BlockingQueue<Exchange> attempts = new LinkedBlockingQueue<>();
+    private final List<String> bounces = new CopyOnWriteArrayList<>();
+    private volatile Behaviour behaviour = exchange -> { };
+
+    private interface Behaviour {
+        void deliver(Exchange exchange) throws Exception;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind("clock", clock);
+        registry.bind("recordingBounces", (io.mailpipe.queue.BounceSink) (message, body, failed, reason) ->
+                failed.forEach(f -> bounces.add(message.queueId() + " " + f.address() + " " + reason + " "
+                        + f.lastReply())));
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        String options = "directory=" + spoolDir + "&clock=#clock&concurrentConsumers=2&retryJitter=0"
+                + "&retryInitialDelay=5m&bounceSink=#recordingBounces";
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to("spool:test?" + options);
+                from("spool:test?" + options).routeId("delivery").process(exchange -> {
+                    attempts.add(exchange.copy());
+                    behaviour.deliver(exchange);
+                });
+            }
+        };
+    }
+
+    @Test
+    void aDeliveredMessageReachesTheRouteOnceAndLeavesTheSpool() throws Exception {
+        send("D1", "a@x.example", "b@y.example");
+
+        Exchange attempt = nextAttempt();
+        assertEquals("D1", attempt.getMessage().getHeader(SpoolConstants.QUEUE_ID));
+        assertEquals(List.of("b@y.example"), attempt.getMessage().getHeader(SpoolConstants.RCPT_TO));
+        assertEquals(0, attempt.getMessage().getHeader(SpoolConstants.ATTEMPTS));
+        assertEquals("Subject: D1\r\n\r\nhello\r\n", attempt.getMessage().getBody(String.class));
+        await(() -> spool().list().isEmpty());
+        await(() -> events().contains("\"event\":\"delivered\""));
+    }
+
+    @Test
+    void mixedOutcomesRetryOnlyThePendingRecipientAtItsTime() throws Exception {
+        behaviour = exchange -> {
+            throw new TransientDeliveryException("one deferred", new DeliveryReport(List.of(
+                    new RecipientResult("ok@one.example", RecipientOutcome.DELIVERED, OK, "mx.one", null),
+                    new RecipientResult("later@two.example", RecipientOutcome.TRANSIENT, LATER, "mx.two", null),
+                    new RecipientResult("gone@three.example", RecipientOutcome.PERMANENT, UNKNOWN, "mx.three",
+                            null))));
+        };
+        send("M1", "a@x.example", "ok@one.example", "later@two.example", "gone@three.example");
+        nextAttempt();
+        await(() -> spool().counts().get(SpoolState.DEFERRED) == 1);
+        assertEquals(List.of("M1 gone@three.example PERMANENT_FAILURE 550 5.1.1 unknown user"), bounces);
+
+        behaviour = exchange -> { };
+        clock.advance(Duration.ofMinutes(5));
+        Exchange retry = nextAttempt();
+
+        assertEquals(List.of("later@two.example"), retry.getMessage().getHeader(SpoolConstants.RCPT_TO));
+        assertEquals(1, retry.getMessage().getHeader(SpoolConstants.ATTEMPTS));
+        await(() -> spool().counts().get(SpoolState.DEAD) == 1);
+        String events = events();
+        assertTrue(events.contains("\"event\":\"deferred\",\"queueId\":\"M1\",\"recipient\":\"later@two.example\""),
+                events);
+        assertTrue(events.contains("\"nextAttemptAt\":\"2026-11-23T08:05:00Z\""), events);
+        assertTrue(events.contains("\"event\":\"bounced\",\"queueId\":\"M1\",\"recipient\":\"gone@three.example\","
+                + "\"attempt\":1,\"code\":550,\"enhancedStatus\":\"5.1.1\",\"reply\":\"unknown user\","
+                + "\"mxHost\":\"mx.three\""), events);
+    }
+
+    @Test
+    void aPermanentFailureBouncesAndBuriesTheMessage() throws Exception {
+        behaviour = exchange -> {
+            throw new PermanentDeliveryException("refused", new DeliveryReport(List.of(
+                    new RecipientResult("b@y.example", RecipientOutcome.PERMANENT, UNKNOWN, "mx.y", null))));
+        };
+        send("P1", "a@x.example", "b@y.example");
+        nextAttempt();
+
+        await(() -> spool().counts().get(SpoolState.DEAD) == 1);
+        assertEquals(List.of("P1 b@y.example " + BounceReason.PERMANENT_FAILURE + " " + UNKNOWN), bounces);
+        assertTrue(Files.exists(spoolDir.resolve("dead/P1")));
+    }
+
+    @Test
+    void anyOtherFailureDefersTheMessage() throws Exception {
+        behaviour = exchange -> {
+            throw new IllegalStateException("delivery step broken");
+        };
+        send("F1", "a@x.example", "b@y.example");
+        nextAttempt();
+
+        await(() -> spool().counts().get(SpoolState.DEFERRED) == 1);
+        assertTrue(spool().list().get(0).lastError().contains("delivery step broken"));
+        assertTrue(bounces.isEmpty());
+    }
+
+    private void send(String queueId, String from, String... recipients) {
+        template.send("direct:in", exchange -> {
+            exchange.getMessage().setBody(RawMessage.of(("Subject: " + queueId + "\r\n\r\nhello\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            exchange.getMessage().setHeaders(Map.of(SpoolConstants.QUEUE_ID, queueId, SpoolConstants.MAIL_FROM, from,
+                    SpoolConstants.RCPT_TO, List.of(recipients)));
+        });
+    }
+
+    private Exchange nextAttempt() throws InterruptedException {
+        Exchange attempt = attempts.poll(20, TimeUnit.SECONDS);
+        assertNotNull(attempt, "no delivery attempt");
+        return attempt;
+    }
+
+    private Spool spool() {
+        return ((SpoolConsumer) context.getRoute("delivery").getConsumer()).getSpool();
+    }
+
+    private String events() {
+        Path log = spoolDir.resolve("events.log");
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean(), "condition not reached in 20 s");
+    }
+}

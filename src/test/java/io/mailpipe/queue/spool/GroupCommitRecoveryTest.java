@@ -1,0 +1,185 @@
+package io.mailpipe.queue.spool;
+
+import io.mailpipe.queue.MutableClock;
+import io.mailpipe.queue.QueueRecords;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.mailpipe.queue.spool.SpoolFixtures.body;
+import static io.mailpipe.queue.spool.SpoolFixtures.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The group-commit protocol: concurrent writers share journal flushes, and every message acknowledged by
+ * {@code store} can be rebuilt from the journal alone when its own (unforced) file is lost or torn, while a torn
+ * journal tail and torn files nobody acknowledged are dropped.
+ */
+class GroupCommitRecoveryTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+    private static final int WRITERS = 16;
+    private static final int PER_WRITER = 40;
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(T0);
+
+    @Test
+    void concurrentWritersShareFlushesAndEveryAcknowledgedMessageSurvivesLosingItsFile() throws Exception {
+        Path live = dir.resolve("live");
+        Path image = dir.resolve("image");
+        try (Spool spool = Spool.open(live, SpoolSettings.DEFAULT, clock)) {
+            storeConcurrently(spool);
+            SpoolStatistics statistics = spool.statistics();
+            assertEquals(WRITERS * PER_WRITER, statistics.journaledMessages());
+            assertTrue(statistics.journalCommits() < statistics.journaledMessages(),
+                    "writers must share flushes: " + statistics);
+            SpoolFixtures.crashImage(live, image);
+        }
+        List<Path> files = list(image.resolve("incoming"));
+        assertEquals(WRITERS * PER_WRITER, files.size());
+        for (int i = 0; i < files.size(); i++) {
+            if (i % 2 == 0) {
+                Files.delete(files.get(i));
+            } else {
+                Files.write(files.get(i), new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+            }
+        }
+
+        try (Spool recovered = Spool.open(image, SpoolSettings.DEFAULT, clock)) {
+            assertEquals(WRITERS * PER_WRITER, recovered.statistics().restoredAtStart());
+            Set<String> bodies = new HashSet<>();
+            for (int i = 0; i < WRITERS * PER_WRITER; i++) {
+                Claim claim = recovered.claimNext(1000).orElseThrow();
+                assertEquals("body of " + claim.record().queueId() + "\r\n", read(claim.body()));
+                bodies.add(claim.record().queueId());
+            }
+            assertEquals(WRITERS * PER_WRITER, bodies.size());
+            Path replayed = image.resolve("journal/0000000000000000.journal");
+            awaitDeleted(replayed);
+            assertEquals(List.of(image.resolve("journal/0000000000000001.journal")), list(image.resolve("journal")),
+                    "the replayed segment is checkpointed in the background and deleted");
+            assertEquals(WRITERS * PER_WRITER, recovered.statistics().checkpointForces());
+        }
+    }
+
+    @Test
+    void aTornJournalTailAndUnacknowledgedTornFilesAreDropped() throws Exception {
+        Path live = dir.resolve("live");
+        Path image = dir.resolve("image");
+        try (Spool spool = Spool.open(live, SpoolSettings.DEFAULT, clock)) {
+            spool.store(QueueRecords.accepted("K1", T0, "a@x.example", "b@y.example"), body("kept\r\n"));
+            SpoolFixtures.crashImage(live, image);
+        }
+        Path segment = list(image.resolve("journal")).get(0);
+        Files.write(segment, new byte[] {0x4d, 0x50, 0x4a, 0x45, 1, 0, 2, 'K'}, StandardOpenOption.APPEND);
+        Files.writeString(image.resolve("incoming/K2"), "MPQF torn by the crash");
+
+        try (Spool recovered = Spool.open(image, SpoolSettings.DEFAULT, clock)) {
+            assertEquals(1, recovered.list().size());
+            assertEquals("kept\r\n", read(recovered.claimNext(1000).orElseThrow().body()));
+            assertEquals(1, recovered.statistics().corruptAtStart());
+            assertTrue(Files.exists(image.resolve("corrupt/incoming-K2")));
+        }
+    }
+
+    @Test
+    void aRemovalInTheJournalKeepsADeliveredMessageFromComingBack() throws Exception {
+        Path live = dir.resolve("live");
+        Path image = dir.resolve("image");
+        try (Spool spool = Spool.open(live, SpoolSettings.DEFAULT, clock)) {
+            spool.store(QueueRecords.accepted("R1", T0, "a@x.example", "b@y.example"), body("x\r\n"));
+            spool.store(QueueRecords.accepted("R2", T0, "a@x.example", "b@y.example"), body("y\r\n"));
+            assertTrue(spool.delete("R1"));
+            spool.store(QueueRecords.accepted("R3", T0, "a@x.example", "b@y.example"), body("z\r\n"));
+            SpoolFixtures.crashImage(live, image);
+        }
+
+        try (Spool recovered = Spool.open(image, SpoolSettings.DEFAULT, clock)) {
+            assertEquals(List.of("R2", "R3"), recovered.list().stream().map(QueuedMessage::queueId).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
+    void aSegmentIsCheckpointedOneSegmentLaterAndMessagesGoneByThenCostNoFsync() throws Exception {
+        try (Spool spool = Spool.open(dir, new SpoolSettings(4096), clock)) {
+            Path first = dir.resolve("journal/0000000000000000.journal");
+            Path second = dir.resolve("journal/0000000000000001.journal");
+            Path third = dir.resolve("journal/0000000000000002.journal");
+            List<String> inFirst = new ArrayList<>();
+            for (int i = 0; i < 100 && !Files.exists(second); i++) {
+                storeSmall(spool, "F" + i);
+                inFirst.add("F" + i);
+            }
+            for (String id : inFirst) {
+                assertTrue(spool.delete(id));
+            }
+            assertTrue(Files.exists(first), "the first segment waits for the next one to fill");
+            for (int i = 0; i < 100 && !Files.exists(third); i++) {
+                storeSmall(spool, "S" + i);
+            }
+
+            awaitDeleted(first);
+            assertEquals(0, spool.statistics().checkpointForces(), "deleted messages need no fsync of their own");
+            assertTrue(Files.exists(second), "the second segment is checkpointed only after the third fills");
+        }
+    }
+
+    private static void storeSmall(Spool spool, String id) throws IOException {
+        spool.store(QueueRecords.accepted(id, T0, "a@x.example", "b@y.example"), body("x".repeat(500) + "\r\n"));
+    }
+
+    private static void storeConcurrently(Spool spool) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < PER_WRITER; i++) {
+                        String id = "W" + writer + "-" + i;
+                        spool.store(QueueRecords.accepted(id, T0, "a@x.example", "b@y.example"),
+                                body("body of " + id + "\r\n"));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitDeleted(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.notExists(file), file + " still exists");
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+}
