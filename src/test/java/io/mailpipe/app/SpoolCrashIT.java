@@ -111,7 +111,8 @@ class SpoolCrashIT {
         Map<String, String> env = builder.environment();
         env.put("SMTPD_PORT", Integer.toString(port));
         env.put("SMTPD_MAX_CONNECTIONS_PER_CLIENT", "1000");
-        env.put("MAILPIPE_ROUTES", "classpath:routes/*.camel.yaml,classpath:routes/spool/*.camel.yaml,classpath:crash-test/*.camel.yaml");
+        env.put("MAILPIPE_ROUTES",
+                "classpath:routes/*.camel.yaml,classpath:routes/spool/*.camel.yaml,classpath:crash-test/*.camel.yaml");
         env.put("MAILPIPE_SPOOL_DIRECTORY", work.resolve("spool").toString());
         env.put("MAILPIPE_QUEUE_EVENT_LOG", work.resolve("events.log").toString());
         env.put("MAILPIPE_QUEUE_RETRY_INITIAL_DELAY", "1s");
