@@ -10,11 +10,14 @@ import java.nio.file.Path;
 /**
  * Entry point of the jar: runs the command line ({@link MailpipeCli}), whose default command boots camel-main with
  * the YAML routes of {@code routes/} in the working directory when it exists, otherwise with the copy packed into
- * the jar. {@code MAILPIPE_ROUTES} (or {@code -Dmailpipe.routes}) overrides both.
+ * the jar: the files directly in it and those in the sub-directory named by the queue back-end
+ * ({@code mailpipe.queue}: {@code routes/spool/} or {@code routes/kafka/}). {@code MAILPIPE_ROUTES} (or
+ * {@code -Dmailpipe.routes}) overrides both.
  */
 public final class MailpipeMain {
 
     static final String ROUTES_PROPERTY = "mailpipe.routes";
+    static final String QUEUE_PROPERTY = "mailpipe.queue";
 
     private MailpipeMain() {
     }
@@ -32,9 +35,7 @@ public final class MailpipeMain {
 
     static String defaultRoutes(Path workingDirectory) {
         Path routes = workingDirectory.resolve("routes");
-        if (Files.isDirectory(routes)) {
-            return "file:" + routes.toAbsolutePath() + "/*.camel.yaml";
-        }
-        return "classpath:routes/*.camel.yaml";
+        String base = Files.isDirectory(routes) ? "file:" + routes.toAbsolutePath() : "classpath:routes";
+        return base + "/*.camel.yaml," + base + "/{{" + QUEUE_PROPERTY + "}}/*.camel.yaml";
     }
 }

@@ -64,7 +64,8 @@ public final class JsonLinesEventLog implements DeliveryEventSink, Closeable {
         out.close();
     }
 
-    static ObjectNode toJson(DeliveryEvent event) {
+    /** The JSON object of one event, the same in the local log and on the mail.events topic. */
+    public static ObjectNode toJson(DeliveryEvent event) {
         ObjectNode node = JSON.createObjectNode();
         node.put("at", event.at().toString());
         node.put("event", event.type().name().toLowerCase(Locale.ROOT));

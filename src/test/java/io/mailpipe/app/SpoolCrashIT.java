@@ -1,6 +1,9 @@
 package io.mailpipe.app;
 
+import io.mailpipe.dns.UnboundServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,17 @@ class SpoolCrashIT {
 
     @TempDir
     Path work;
+    private static UnboundServer dns;
+
+    @BeforeAll
+    static void startDns() throws Exception {
+        dns = UnboundServer.startEmpty();
+    }
+
+    @AfterAll
+    static void stopDns() throws Exception {
+        dns.close();
+    }
     private Process mailpipe;
 
     @AfterEach
@@ -112,13 +126,16 @@ class SpoolCrashIT {
         Map<String, String> env = builder.environment();
         env.put("SMTPD_PORT", Integer.toString(port));
         env.put("SMTPD_MAX_CONNECTIONS_PER_CLIENT", "1000");
-        env.put("MAILPIPE_ROUTES", "classpath:routes/*.camel.yaml,classpath:crash-test/*.camel.yaml");
+        env.put("MAILPIPE_ROUTES",
+                "classpath:routes/*.camel.yaml,classpath:routes/spool/*.camel.yaml,classpath:crash-test/*.camel.yaml");
         env.put("MAILPIPE_SPOOL_DIRECTORY", work.resolve("spool").toString());
         env.put("MAILPIPE_QUEUE_EVENT_LOG", work.resolve("events.log").toString());
         env.put("MAILPIPE_SPOOL_SEGMENT_SIZE", Integer.toString(1 << 20));
         env.put("MAILPIPE_QUEUE_RETRY_INITIAL_DELAY", "1s");
         env.put("MAILPIPE_QUEUE_RETRY_MAX_DELAY", "2s");
         env.put("MAILPIPE_DELIVERY_URI", "direct:crash-test-sink");
+        env.put("MAILPIPE_QUEUE_BOUNCE_SINK", "#class:io.mailpipe.queue.LoggedBounces");
+        env.put("MAILPIPE_DNS_SERVERS", dns.hostAndPort());
         env.put("CRASH_DELIVERED_LOG", work.resolve("delivered.log").toString());
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -64,6 +64,16 @@ public final class UnboundServer implements AutoCloseable {
         return server;
     }
 
+    /** An unbound that answers NXDOMAIN for every name at once: for tests whose checks must not reach the network. */
+    public static UnboundServer startEmpty() throws Exception {
+        return start(List.of("local-zone: \".\" static"), List.of());
+    }
+
+    /** The {@code host:port} form the mailpipe.dns-servers setting takes. */
+    public String hostAndPort() {
+        return "127.0.0.1:" + port;
+    }
+
     public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
