@@ -2,7 +2,9 @@ package io.mailpipe.app;
 
 import io.mailpipe.camel.smtpd.SmtpdConsumer;
 import io.mailpipe.dns.UnboundServer;
+import io.mailpipe.smtp.MessageRejectedException;
 import io.mailpipe.smtp.ReceivedMessage;
+import io.mailpipe.smtp.SmtpReply;
 import io.mailpipe.smtp.server.SmtpServer;
 import io.mailpipe.smtp.server.SmtpServerConfig;
 import org.apache.camel.main.Main;
@@ -63,9 +65,15 @@ class MailpipeMainIT {
         nextHop.start();
     }
 
+    /** The next hop: keeps what it accepts, and refuses for good any message for refuse-me@localhost. */
     private static CompletableFuture<Void> record(ReceivedMessage message) {
         try (InputStream in = message.content().openStream()) {
-            delivered.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (message.envelope().recipients().stream().anyMatch(r -> r.address().equals("refuse-me@localhost"))) {
+                return CompletableFuture.failedFuture(new MessageRejectedException(
+                        SmtpReply.of(550, "5.7.1", "refused by the next hop")));
+            }
+            delivered.add(text);
             return CompletableFuture.completedFuture(null);
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
@@ -94,7 +102,9 @@ class MailpipeMainIT {
         main.addOverrideProperty("mailpipe.spool.segment-size", "1048576");
         main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
         main.addOverrideProperty("mailpipe.dns-servers", "127.0.0.1:" + dns.address().getPort());
-        main.addOverrideProperty("mailpipe.mx.overrides", "localhost=127.0.0.1:" + nextHop.localAddress().getPort());
+        String nextHopAddress = "127.0.0.1:" + nextHop.localAddress().getPort();
+        main.addOverrideProperty("mailpipe.mx.overrides",
+                "localhost=" + nextHopAddress + ",client.example=" + nextHopAddress);
         main.addOverrideProperty("spf.policy", spfPolicy);
         main.start();
         return ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();
@@ -105,7 +115,7 @@ class MailpipeMainIT {
         int port = start("record");
 
         String message = "From: a@client.example\r\nTo: b@localhost\r\nSubject: stored\r\n\r\nbody line\r\n";
-        String queued = converse(port, "a@client.example", message);
+        String queued = converse(port, "a@client.example", "b@localhost", message);
 
         assertTrue(queued.startsWith("250 2.0.0"), queued);
         String queueId = queued.substring(queued.lastIndexOf(' ') + 1).trim();
@@ -123,10 +133,28 @@ class MailpipeMainIT {
     }
 
     @Test
+    void aPermanentRefusalBouncesWithADeliveryStatusNotificationToTheSender() throws Exception {
+        int port = start("record");
+
+        String queued = converse(port, "a@client.example", "refuse-me@localhost", "Subject: refuse me\r\n\r\nbody\r\n");
+
+        assertTrue(queued.startsWith("250 2.0.0"), queued);
+        String bounce = delivered.poll(30, TimeUnit.SECONDS);
+        assertNotNull(bounce, "no delivery status notification reached the sender");
+        assertTrue(bounce.contains("multipart/report; report-type=delivery-status"), bounce);
+        assertTrue(bounce.contains("Final-Recipient: rfc822; refuse-me@localhost"), bounce);
+        assertTrue(bounce.contains("Action: failed"), bounce);
+        assertTrue(bounce.contains("Status: 5.7.1"), bounce);
+        assertTrue(bounce.contains("(host 127.0.0.1 said): 550 5.7.1 refused by the next hop"), bounce);
+        assertTrue(bounce.contains("Subject: refuse me"), bounce);
+        awaitEvent(data.resolve("events.log"), "\"event\":\"bounced\"");
+    }
+
+    @Test
     void anSpfFailIsRefusedWhenThePolicySaysSoAndNothingIsQueued() throws Exception {
         int port = start("rejectFail");
 
-        String reply = converse(port, "ceo@forged.example", "Subject: forged\r\n\r\nbody\r\n");
+        String reply = converse(port, "ceo@forged.example", "b@localhost", "Subject: forged\r\n\r\nbody\r\n");
 
         assertTrue(reply.startsWith("550 5.7.23"), reply);
         assertNull(delivered.poll(2, TimeUnit.SECONDS), "a refused message was delivered");
@@ -149,7 +177,7 @@ class MailpipeMainIT {
     }
 
     /** One plain SMTP transaction; returns the reply to the end of DATA. */
-    private static String converse(int port, String sender, String message) throws Exception {
+    private static String converse(int port, String sender, String recipient, String message) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
@@ -161,7 +189,7 @@ class MailpipeMainIT {
             do {
                 line = in.readLine();
             } while (line.startsWith("250-"));
-            for (String command : new String[] {"MAIL FROM:<" + sender + ">", "RCPT TO:<b@localhost>", "DATA"}) {
+            for (String command : new String[] {"MAIL FROM:<" + sender + ">", "RCPT TO:<" + recipient + ">", "DATA"}) {
                 out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 expect(in, command.equals("DATA") ? "354" : "250");
             }

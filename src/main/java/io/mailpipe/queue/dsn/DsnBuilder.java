@@ -75,7 +75,11 @@ public final class DsnBuilder {
         for (RecipientResult r : failures) {
             text.append("<").append(r.recipient()).append(">");
             if (r.mxHost() != null) {
-                text.append(" (host ").append(r.mxHost()).append('[').append(r.mxAddress()).append("] said)");
+                text.append(" (host ").append(r.mxHost());
+                if (r.mxAddress() != null) {
+                    text.append('[').append(r.mxAddress()).append(']');
+                }
+                text.append(" said)");
             }
             text.append(": ").append(oneLine(r.reply())).append("\r\n");
         }
