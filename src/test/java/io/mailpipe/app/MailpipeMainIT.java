@@ -7,6 +7,7 @@ import io.mailpipe.smtp.ReceivedMessage;
 import io.mailpipe.smtp.SmtpReply;
 import io.mailpipe.smtp.server.SmtpServer;
 import io.mailpipe.smtp.server.SmtpServerConfig;
+import io.mailpipe.smtp.server.auth.PasswordFileAuthenticator;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The application as the jar starts it: camel-main, application.properties and the shipped routes/ YAML, with DNS
  * from a real unbound on loopback and a real SMTP server as the next hop. A message sent over SMTP is SPF- and
- * DKIM-checked, gets its 250 once it is in the spool, and is delivered by mx: byte for byte after the fields we add;
+ * DKIM-checked (and DKIM-signed when an authenticated user sent it), gets its 250 once it is in the spool, and is
+ * delivered by mx: byte for byte after the fields we add; a 5xx from the next hop comes back as an RFC 3464 report;
  * an SPF fail under the rejectFail policy gets 550 5.7.23 and is neither queued nor delivered.
  */
 class MailpipeMainIT {
@@ -96,6 +98,10 @@ class MailpipeMainIT {
     }
 
     private int start(String spfPolicy) throws Exception {
+        return start(spfPolicy, "");
+    }
+
+    private int start(String spfPolicy, String dkimKeyTable) throws Exception {
         main = MailpipeMain.newMain(Path.of(""));
         main.addOverrideProperty("smtpd.port", "0");
         main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
@@ -106,6 +112,11 @@ class MailpipeMainIT {
         main.addOverrideProperty("mailpipe.mx.overrides",
                 "localhost=" + nextHopAddress + ",client.example=" + nextHopAddress);
         main.addOverrideProperty("spf.policy", spfPolicy);
+        main.addOverrideProperty("mailpipe.dkim.key-table", dkimKeyTable);
+        Path passwords = data.resolve("passwords");
+        Files.writeString(passwords, "alice:" + PasswordFileAuthenticator.hash("secret".toCharArray(), 1000) + "\n");
+        main.addOverrideProperty("smtpd.password-file", passwords.toString());
+        main.addOverrideProperty("smtpd.auth-allow-plaintext", "true");
         main.start();
         return ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();
     }
@@ -130,6 +141,28 @@ class MailpipeMainIT {
         assertTrue(ours.endsWith("\r\n" + message), ours);
         String events = awaitEvent(data.resolve("events.log"), "\"event\":\"delivered\"");
         assertTrue(events.contains("\"queueId\":\"" + queueId + "\""), events);
+    }
+
+    @Test
+    void mailOurUsersSubmitWithAuthIsDkimSignedOtherMailIsNot() throws Exception {
+        Path seed = Path.of("src/test/resources/dkim/rfc8463-appendix-a/ed25519-private-seed.b64").toAbsolutePath();
+        Path keyTable = data.resolve("keytable");
+        Files.writeString(keyTable, "client.example brisbane " + seed + "\n");
+        int port = start("record", keyTable.toString());
+        String message = "From: a@client.example\r\nTo: b@localhost\r\nSubject: signed\r\n\r\nbody\r\n";
+
+        assertTrue(converse(port, "a@client.example", "b@localhost", message, "alice", "secret").startsWith("250"));
+        String signed = delivered.poll(30, TimeUnit.SECONDS);
+        assertTrue(converse(port, "a@client.example", "b@localhost", message).startsWith("250"));
+        String unsigned = delivered.poll(30, TimeUnit.SECONDS);
+
+        assertNotNull(signed);
+        String signature = signed.substring(signed.indexOf("\r\nDKIM-Signature: ") + 2).replace("\r\n\t", " ");
+        assertTrue(signature.startsWith("DKIM-Signature: v=1; a=ed25519-sha256;"), signature);
+        assertTrue(signature.contains(" d=client.example;") && signature.contains(" s=brisbane;"), signature);
+        assertTrue(signed.endsWith("\r\n" + message), signed);
+        assertNotNull(unsigned);
+        assertTrue(!unsigned.contains("DKIM-Signature:"), unsigned);
     }
 
     @Test
@@ -178,6 +211,12 @@ class MailpipeMainIT {
 
     /** One plain SMTP transaction; returns the reply to the end of DATA. */
     private static String converse(int port, String sender, String recipient, String message) throws Exception {
+        return converse(port, sender, recipient, message, null, null);
+    }
+
+    /** One plain SMTP transaction, with AUTH PLAIN first when a user is given; returns the reply to the data. */
+    private static String converse(int port, String sender, String recipient, String message, String user,
+                                   String password) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
@@ -189,6 +228,12 @@ class MailpipeMainIT {
             do {
                 line = in.readLine();
             } while (line.startsWith("250-"));
+            if (user != null) {
+                String credentials = java.util.Base64.getEncoder().encodeToString(
+                        ("\0" + user + "\0" + password).getBytes(StandardCharsets.UTF_8));
+                out.write(("AUTH PLAIN " + credentials + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                expect(in, "235");
+            }
             for (String command : new String[] {"MAIL FROM:<" + sender + ">", "RCPT TO:<" + recipient + ">", "DATA"}) {
                 out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 expect(in, command.equals("DATA") ? "354" : "250");

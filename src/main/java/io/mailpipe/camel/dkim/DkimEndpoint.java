@@ -32,7 +32,8 @@ public class DkimEndpoint extends DefaultEndpoint {
     private String operation;
 
     @UriParam(label = "sign", description = "Key table file: lines of 'signing-domain selector key-file' (relative "
-            + "key paths resolve against the table's directory); several lines for a domain give several signatures")
+            + "key paths resolve against the table's directory); several lines for a domain give several signatures; "
+            + "empty means no keys, so messages pass unsigned")
     private String keyTable;
     @UriParam(label = "sign", description = "Signing domain to use instead of the From domain (the "
             + "MailpipeDkimDomain header overrides it)")

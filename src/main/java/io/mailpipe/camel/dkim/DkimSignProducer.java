@@ -14,13 +14,18 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code dkim:sign}: signs the raw message with every key-table key for its domain (RFC 6376 §5) and prepends the
  * DKIM-Signature fields, first key on top, without re-serialising the message. Loads the key table at start-up so
- * that a bad key stops the route from starting, naming the file.
+ * that a bad key stops the route from starting, naming the file. An empty keyTable option means no keys at all:
+ * messages pass unsigned, which start-up says once in the log.
  */
 public class DkimSignProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DkimSignProducer.class);
 
     private final DkimEndpoint endpoint;
     private final DkimSigner signer = new DkimSigner();
@@ -34,8 +39,9 @@ public class DkimSignProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (endpoint.getKeyTable() == null) {
-            throw new IllegalArgumentException("dkim:sign needs the keyTable option");
+        if (endpoint.getKeyTable() == null || endpoint.getKeyTable().isBlank()) {
+            LOG.info("dkim:sign has no key table: messages pass unsigned");
+            return;
         }
         KeyTable table;
         try {
@@ -52,6 +58,10 @@ public class DkimSignProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (signing == null) {
+            exchange.getMessage().setHeader(DkimConstants.SIGNATURE_COUNT, 0);
+            return;
+        }
         RawMessage message = RawMessages.body(exchange);
         String domain = exchange.getMessage().getHeader(DkimConstants.DOMAIN, endpoint.getDomain(), String.class);
         List<String> fields;
