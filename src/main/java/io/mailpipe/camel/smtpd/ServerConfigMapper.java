@@ -49,7 +49,7 @@ final class ServerConfigMapper {
                 .memoryThreshold(c.getMemoryThreshold())
                 .shutdownTimeout(Duration.ofMillis(c.getShutdownTimeout()))
                 .workerExecutor(workers);
-        if (isSet(c.getServerName())) {
+        if (c.getServerName() != null) {
             builder.serverName(c.getServerName());
         }
         if (c.getMaxPendingMessages() > 0) {
@@ -57,26 +57,21 @@ final class ServerConfigMapper {
         } else {
             builder.maxPendingMessages(c.getWorkerThreads() * 4);
         }
-        if (isSet(c.getTempDirectory())) {
+        if (c.getTempDirectory() != null) {
             builder.tempDirectory(Path.of(c.getTempDirectory()));
         }
-        if (isSet(c.getTlsCertificateFile()) || isSet(c.getTlsKeyFile())) {
+        if (c.getTlsCertificateFile() != null || c.getTlsKeyFile() != null) {
             builder.tlsCertificateFile(readable("tlsCertificateFile", c.getTlsCertificateFile()))
                     .tlsKeyFile(readable("tlsKeyFile", c.getTlsKeyFile()));
         }
         Authenticator authenticator = c.getAuthenticator();
-        if (authenticator == null && isSet(c.getPasswordFile())) {
+        if (authenticator == null && c.getPasswordFile() != null) {
             authenticator = new PasswordFileAuthenticator(readable("passwordFile", c.getPasswordFile()));
         }
         if (authenticator != null) {
             builder.authenticator(authenticator);
         }
         return builder.build();
-    }
-
-    /** Empty values count as not set, so a route can pass an empty placeholder for an option it does not use. */
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 
     private static Path readable(String option, String file) {

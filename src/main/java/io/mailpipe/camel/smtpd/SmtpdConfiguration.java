@@ -131,7 +131,7 @@ public class SmtpdConfiguration {
     }
 
     public void setServerName(String serverName) {
-        this.serverName = serverName;
+        this.serverName = unsetIfBlank(serverName);
     }
 
     public long getMaxMessageSize() {
@@ -219,7 +219,7 @@ public class SmtpdConfiguration {
     }
 
     public void setTlsCertificateFile(String tlsCertificateFile) {
-        this.tlsCertificateFile = tlsCertificateFile;
+        this.tlsCertificateFile = unsetIfBlank(tlsCertificateFile);
     }
 
     public String getTlsKeyFile() {
@@ -227,7 +227,7 @@ public class SmtpdConfiguration {
     }
 
     public void setTlsKeyFile(String tlsKeyFile) {
-        this.tlsKeyFile = tlsKeyFile;
+        this.tlsKeyFile = unsetIfBlank(tlsKeyFile);
     }
 
     public boolean isStartTls() {
@@ -275,7 +275,7 @@ public class SmtpdConfiguration {
     }
 
     public void setPasswordFile(String passwordFile) {
-        this.passwordFile = passwordFile;
+        this.passwordFile = unsetIfBlank(passwordFile);
     }
 
     public boolean isAuthAllowPlaintext() {
@@ -347,7 +347,7 @@ public class SmtpdConfiguration {
     }
 
     public void setTempDirectory(String tempDirectory) {
-        this.tempDirectory = tempDirectory;
+        this.tempDirectory = unsetIfBlank(tempDirectory);
     }
 
     public long getShutdownTimeout() {
@@ -356,5 +356,10 @@ public class SmtpdConfiguration {
 
     public void setShutdownTimeout(long shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** An empty value means the option is not set, so a route can pass an empty placeholder for an unused option. */
+    private static String unsetIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }
