@@ -39,7 +39,7 @@ final class SessionOpener {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        SmtpConnection connection = new SmtpConnection(ch);
+                        SmtpConnection connection = new SmtpConnection(ch, timeouts.greeting());
                         ch.attr(CONNECTION).set(connection);
                         ch.pipeline().addLast("replies",
                                 new ReplyDecoder(config.maxReplyLineLength(), config.maxReplyLines()));
@@ -69,7 +69,7 @@ final class SessionOpener {
     }
 
     private CompletableFuture<ClientSession> greet(SmtpConnection connection, Destination destination) {
-        return connection.expectReply("greeting", timeouts.greeting())
+        return connection.greeting()
                 .thenCompose(greeting -> {
                     require(connection, greeting, 220, "greeting");
                     return hello(connection);

@@ -24,9 +24,12 @@ import javax.net.ssl.SSLSession;
 /**
  * One client connection to an SMTP server (RFC 5321 §3, §4.2): commands are written and their replies matched in
  * order from a queue of pending replies, which makes PIPELINING (RFC 2920 §3.1) a matter of writing several
- * commands before the first reply arrives. Every pending reply has its own time limit; a timeout, a reply syntax
- * error, a reply nobody asked for or a closed socket fails everything pending with a {@link ClientFailure} and closes
- * the connection. All state lives on the channel's event loop; no thread ever waits on a reply.
+ * commands before the first reply arrives. The server speaks first (RFC 5321 §3.1), so the greeting is the head of
+ * the queue from the moment the connection exists, before any octet can be read: however late the caller asks for
+ * it, the 220 is matched as the greeting and never as a reply nobody asked for. Every pending reply has its own time
+ * limit (the greeting's runs from the moment the connection is established); a timeout, a reply syntax error, a
+ * reply nobody asked for or a closed socket fails everything pending with a {@link ClientFailure} and closes the
+ * connection. All state lives on the channel's event loop; no thread ever waits on a reply.
  */
 public final class SmtpConnection {
 
@@ -42,11 +45,16 @@ public final class SmtpConnection {
 
     private final Channel channel;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final CompletableFuture<SmtpReply> greeting = new CompletableFuture<>();
+    private final Duration greetingTimeout;
     private ClientFailure broken;
     private boolean closing;
 
-    SmtpConnection(Channel channel) {
+    /** Made while the channel is set up, before it connects; {@code greetingTimeout} starts once it is connected. */
+    SmtpConnection(Channel channel, Duration greetingTimeout) {
         this.channel = channel;
+        this.greetingTimeout = greetingTimeout;
+        pending.add(new Pending(greeting, null));
     }
 
     /** The inbound end of the pipeline, delivering replies and faults to this connection. */
@@ -71,6 +79,12 @@ public final class SmtpConnection {
             }
 
             @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                startTimer(greeting, "greeting", greetingTimeout);
+                ctx.fireChannelActive();
+            }
+
+            @Override
             public void channelInactive(ChannelHandlerContext ctx) {
                 fail(new ClientFailure(ClientFailure.Kind.CONNECTION_LOST, "connection closed by the server"));
             }
@@ -86,9 +100,9 @@ public final class SmtpConnection {
         return broken == null && !closing && channel.isActive();
     }
 
-    /** Waits for a reply without sending anything: the greeting (RFC 5321 §3.1). */
-    public CompletableFuture<SmtpReply> expectReply(String step, Duration timeout) {
-        return onLoop(() -> register(step, timeout));
+    /** The server's greeting (RFC 5321 §3.1), the first reply on every connection; nothing is sent for it. */
+    public CompletableFuture<SmtpReply> greeting() {
+        return greeting;
     }
 
     /** Sends one command line (without CRLF) and returns its reply. */
@@ -252,21 +266,6 @@ public final class SmtpConnection {
                 target.complete(reply);
             }
         };
-    }
-
-    private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> action) {
-        if (channel.eventLoop().inEventLoop()) {
-            return action.get();
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        channel.eventLoop().execute(() -> action.get().whenComplete((v, e) -> {
-            if (e != null) {
-                result.completeExceptionally(e);
-            } else {
-                result.complete(v);
-            }
-        }));
-        return result;
     }
 
     private void runOnLoop(Runnable action) {

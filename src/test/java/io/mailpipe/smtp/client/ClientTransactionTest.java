@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The transaction as a scripted server sees it: PIPELINING groups MAIL, RCPTs and DATA (RFC 2920), EHLO falls back
- * to HELO (RFC 5321 §4.1.4), per-recipient replies are kept, SIZE and SMTPUTF8 are checked before sending, and a
- * reused connection gets RSET before the next transaction.
+ * The transaction as a scripted server sees it: PIPELINING groups MAIL, RCPTs and DATA (RFC 2920), a late greeting
+ * is waited for (RFC 5321 §3.1), EHLO falls back to HELO (§4.1.4), per-recipient replies are kept, SIZE and SMTPUTF8
+ * are checked before sending, and a reused connection gets RSET before the next transaction.
  */
 class ClientTransactionTest {
 
@@ -49,6 +49,28 @@ class ClientTransactionTest {
             assertEquals(List.of("EHLO client.test", "MAIL FROM:<sender@client.test>", "RCPT TO:<a@y.test>",
                     "RCPT TO:<b@y.test>", "DATA"), peer.received.subList(0, 5));
             assertTrue(peer.received.contains("..dot"), peer.received.toString());
+        }
+    }
+
+    @Test
+    void greetingSentAfterAPauseIsWaitedForAndTheMessageDelivered() throws Exception {
+        try (ScriptedPeer peer = new ScriptedPeer(c -> {
+            Thread.sleep(300);
+            c.greetAndEhlo();
+            c.read();
+            c.send("250 ok\r\n");
+            c.read();
+            c.send("250 ok\r\n");
+            c.read();
+            c.send("354 go\r\n");
+            c.readUntil(".");
+            c.send("250 2.0.0 queued\r\n");
+            c.read();
+            c.send("221 bye\r\n");
+        })) {
+            TransactionResult result = send(client, plain(peer.address()), message("x", "a@y.test"));
+            assertEquals(List.of(250), ClientFixtures.codes(result), result.toString() + peer.received);
+            assertEquals("EHLO client.test", peer.received.get(0));
         }
     }
 
