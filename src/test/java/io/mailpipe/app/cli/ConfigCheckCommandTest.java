@@ -33,7 +33,7 @@ class ConfigCheckCommandTest {
             assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
             JsonNode json = run.json();
             assertTrue(json.get("valid").asBoolean());
-            assertEquals("[\"inbound\"]", json.get("routes").toString());
+            assertEquals("[\"inbound\",\"deliver\",\"enqueue\",\"outbound\"]", json.get("routes").toString());
             assertEquals(0, json.get("errors").size());
         }
     }
