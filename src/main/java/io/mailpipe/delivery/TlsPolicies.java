@@ -20,6 +20,11 @@ public record TlsPolicies(TlsPolicy defaultPolicy, Map<String, TlsPolicy> perDom
         return new TlsPolicies(TlsPolicy.OPPORTUNISTIC, Map.of());
     }
 
+    /** The policies as the {@code tlsPolicy} and {@code tlsPolicies} options of {@code mx:} write them. */
+    public static TlsPolicies parse(String defaultPolicy, String perDomain) {
+        return new TlsPolicies(parsePolicy(defaultPolicy), parseMap(perDomain));
+    }
+
     public TlsPolicy policyFor(String domain) {
         return perDomain.getOrDefault(domain.toLowerCase(Locale.ROOT), defaultPolicy);
     }

@@ -2,6 +2,7 @@ package io.mailpipe.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -20,7 +21,12 @@ public final class MailpipeCli {
     }
 
     static CommandLine commandLine(CliStreams streams) {
-        CommandLine commandLine = new CommandLine(new MailpipeCommand(streams), new StreamsFactory(streams));
+        return commandLine(streams, List.of());
+    }
+
+    /** The command tree where each of {@code prebuilt} replaces the command of its class (tests give resolvers). */
+    static CommandLine commandLine(CliStreams streams, List<Object> prebuilt) {
+        CommandLine commandLine = new CommandLine(new MailpipeCommand(streams), new StreamsFactory(streams, prebuilt));
         commandLine.setOut(new PrintWriter(streams.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(streams.err(), true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> report(streams, exception));
@@ -37,11 +43,16 @@ public final class MailpipeCli {
         return ExitCodes.NEGATIVE;
     }
 
-    /** Creates command objects with the invocation's streams when they take them. */
-    private record StreamsFactory(CliStreams streams) implements CommandLine.IFactory {
+    /** Creates command objects with the invocation's streams when they take them, or hands out a prebuilt one. */
+    private record StreamsFactory(CliStreams streams, List<Object> prebuilt) implements CommandLine.IFactory {
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            for (Object command : prebuilt) {
+                if (command.getClass() == type) {
+                    return type.cast(command);
+                }
+            }
             try {
                 return type.getDeclaredConstructor(CliStreams.class).newInstance(streams);
             } catch (NoSuchMethodException noStreams) {

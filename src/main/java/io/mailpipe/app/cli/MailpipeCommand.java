@@ -6,13 +6,12 @@ import picocli.CommandLine.Mixin;
 
 /**
  * The {@code mailpipe} root command. Without a subcommand it starts the pipeline, as {@code run} does. Each
- * subcommand is one class listed here; the {@code mx} and {@code queue} commands of the delivery and queue
- * engines join the list the same way.
+ * subcommand is one class listed here.
  */
 @Command(name = "mailpipe", mixinStandardHelpOptions = true, versionProvider = MailpipeVersion.class,
         description = "Mail transfer agent on Apache Camel routes, and the tools to check what it does.",
         subcommands = {RunCommand.class, SpfCommand.class, DkimSignCommand.class, DkimVerifyCommand.class,
-            DkimKeygenCommand.class, PasswdCommand.class, ConfigCommand.class},
+            DkimKeygenCommand.class, PasswdCommand.class, ConfigCommand.class, MxCommand.class, QueueCommand.class},
         footer = {"", "Exit status: 0 success, 1 negative result, 2 usage error, 3 temporary error."})
 final class MailpipeCommand implements Callable<Integer> {
 

@@ -2,19 +2,13 @@ package io.mailpipe.camel.bounce;
 
 import io.mailpipe.camel.smtpd.SmtpdConstants;
 import io.mailpipe.camel.support.RawMessage;
-import io.mailpipe.delivery.RecipientOutcome;
-import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.queue.BounceReason;
 import io.mailpipe.queue.BounceSink;
 import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
-import io.mailpipe.queue.dsn.DsnBuilder;
-import io.mailpipe.queue.dsn.DsnRequest;
+import io.mailpipe.queue.dsn.FailureReports;
 import io.mailpipe.smtp.Envelope;
-import io.mailpipe.smtp.MailFrom;
-import io.mailpipe.smtp.Recipient;
-import io.mailpipe.smtp.SmtpReply;
 import io.mailpipe.smtp.server.SortableQueueIdGenerator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -22,12 +16,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Tells senders about the recipients the queue gave up on: builds the RFC 3464 delivery status notification for them
@@ -36,8 +26,6 @@ import java.util.Set;
  * queue keeps the original message and tries again rather than losing the report.
  */
 public class DsnBounceSink implements BounceSink, CamelContextAware {
-
-    private static final SmtpReply EXPIRED_UNTRIED = SmtpReply.of(451, "4.4.7", "delivery time expired");
 
     private final SortableQueueIdGenerator queueIds = new SortableQueueIdGenerator();
     private CamelContext camelContext;
@@ -48,39 +36,22 @@ public class DsnBounceSink implements BounceSink, CamelContextAware {
     @Override
     public void bounce(QueueRecord message, MessageBody body, List<RecipientState> failed, BounceReason reason)
             throws Exception {
-        DsnRequest request = new DsnRequest(reportingMta, message.mailFrom(),
-                message.recipients().stream().map(RecipientState::recipient).toList(),
-                failed.stream().map(DsnBounceSink::failure).toList(), message.receivedAt());
-        if (!request.isRequired()) {
+        Optional<byte[]> report = FailureReports.render(reportingMta, message, body, failed);
+        if (report.isEmpty()) {
             return;
         }
-        Exchange exchange = notification(message.mailFrom().reversePath(), render(request, body));
-        Exchange done = template().send(endpointUri, exchange);
+        Exchange done = template().send(endpointUri, notification(message, report.get()));
         if (done.getException() != null) {
             throw done.getException();
         }
     }
 
-    /** Every given-up recipient as a permanent failure with its last reply (expired ones too, RFC 3464 §2.3.3). */
-    private static RecipientResult failure(RecipientState state) {
-        SmtpReply reply = state.lastReply() != null ? state.lastReply() : EXPIRED_UNTRIED;
-        return new RecipientResult(state.address(), RecipientOutcome.PERMANENT, reply, state.mxHost(), null);
-    }
-
-    private static byte[] render(DsnRequest request, MessageBody body) throws IOException {
-        ByteArrayOutputStream dsn = new ByteArrayOutputStream();
-        try (InputStream original = body.open()) {
-            DsnBuilder.write(request, original, dsn);
-        }
-        return dsn.toByteArray();
-    }
-
     /** The report as a new message with its own queue id, from {@code <>} to the original sender. */
-    private Exchange notification(String sender, byte[] dsn) {
+    private Exchange notification(QueueRecord message, byte[] dsn) {
         Exchange exchange = new DefaultExchange(camelContext);
-        Envelope envelope = new Envelope(
-                new MailFrom("", OptionalLong.empty(), MailFrom.BodyType.EIGHT_BIT_MIME, false, null, null),
-                List.of(new Recipient(sender, Set.of(), null)));
+        String sender = message.mailFrom().reversePath();
+        Envelope envelope = new Envelope(FailureReports.nullReversePath(),
+                List.of(FailureReports.reportRecipient(message)));
         exchange.getMessage().setBody(RawMessage.of(dsn));
         exchange.getMessage().setHeader(SmtpdConstants.QUEUE_ID, queueIds.get());
         exchange.getMessage().setHeader(SmtpdConstants.ENVELOPE, envelope);

@@ -31,8 +31,7 @@ final class MxEngine implements AutoCloseable {
         this.client = new SmtpClient(clientConfig(c));
         Resolver resolver = c.getResolver() != null ? c.getResolver() : builtInResolver(c.getDnsServers());
         MxRouter router = new MxRouter(resolver, routing(c));
-        TlsPolicies tls = new TlsPolicies(TlsPolicies.parsePolicy(c.getTlsPolicy()),
-                TlsPolicies.parseMap(c.getTlsPolicies()));
+        TlsPolicies tls = TlsPolicies.parse(c.getTlsPolicy(), c.getTlsPolicies());
         Destination.Credentials credentials = c.getSmarthostUser() == null ? null
                 : new Destination.Credentials(c.getSmarthostUser(),
                         c.getSmarthostPassword() == null ? "" : c.getSmarthostPassword());

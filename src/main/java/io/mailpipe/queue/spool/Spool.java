@@ -165,6 +165,23 @@ public final class Spool implements AutoCloseable {
         return index.makeDue(queueId);
     }
 
+    /**
+     * Makes a deferred message due now and writes that into its file, so that it also holds for the next process
+     * that opens the spool (an operator's retry while mailpipe is stopped); false when it is not deferred.
+     */
+    public boolean retryNowRecorded(String queueId) throws IOException {
+        Optional<SpoolIndex.Entry> entry = index.get(queueId);
+        if (entry.isEmpty() || entry.get().state() != SpoolState.DEFERRED) {
+            return false;
+        }
+        Optional<Claim> claim = claim(queueId);
+        if (claim.isEmpty()) {
+            return false;
+        }
+        finish(claim.get(), Disposition.DEFER, claim.get().record().dueAt(clock.instant()));
+        return true;
+    }
+
     /** Deletes a message that is not being delivered, without any report; false when there is none such. */
     public boolean delete(String queueId) throws IOException {
         Optional<Claim> claim = claim(queueId);

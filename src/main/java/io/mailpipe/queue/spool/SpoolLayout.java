@@ -49,7 +49,7 @@ final class SpoolLayout {
             // the same process holds it: fall through to the error below
         }
         channel.close();
-        throw new IOException("the spool " + root + " is in use by another process");
+        throw new SpoolLockedException("the spool " + root + " is in use by another process");
     }
 
     Path root() {

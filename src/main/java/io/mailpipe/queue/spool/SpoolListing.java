@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
  * A read-only listing of a spool directory from the command line, like Postfix's mailq: one line per message (state,
  * queue id, age, attempts, sender, pending recipients, last error), then counts per state and pending recipients per
  * destination domain. Reads the files only, so it works whether or not mailpipe is running; a file that moves while
- * being listed is skipped. Usage: {@code java -cp mailpipe.jar io.mailpipe.queue.spool.SpoolListing data/spool}.
+ * being listed is skipped. Usage: {@code java -cp mailpipe.jar io.mailpipe.queue.spool.SpoolListing data/spool}; the
+ * {@code mailpipe queue list} and {@code queue counts} commands read the spool through {@link #read}.
  */
 public final class SpoolListing {
 
@@ -36,10 +39,24 @@ public final class SpoolListing {
     }
 
     static void print(Path root, Instant now, PrintStream out) throws IOException {
-        Map<SpoolState, Integer> counts = new EnumMap<>(SpoolState.class);
-        Map<String, Integer> domains = new TreeMap<>();
+        List<QueuedMessage> messages = read(root, now);
+        for (QueuedMessage message : messages) {
+            out.printf("%-8s %-24s %8s %3d <%s> %s%s%n", message.state().directoryName(), message.queueId(),
+                    age(message.age()), message.attempts(), message.sender(),
+                    String.join(",", message.pendingRecipients()),
+                    message.lastError() == null ? "" : " (" + message.lastError() + ")");
+        }
+        out.println("counts: " + counts(messages));
+        out.println("pending recipients by domain: " + pendingByDomain(messages));
+    }
+
+    /**
+     * Every message file of the spool at {@code root}, by state then queue id, read without taking the spool's lock;
+     * a file that moves or is replaced while being read is skipped.
+     */
+    public static List<QueuedMessage> read(Path root, Instant now) throws IOException {
+        List<QueuedMessage> messages = new ArrayList<>();
         for (SpoolState state : SpoolState.values()) {
-            counts.put(state, 0);
             for (Path file : files(root.resolve(state.directoryName()))) {
                 QueueRecord record;
                 try {
@@ -47,17 +64,35 @@ public final class SpoolListing {
                 } catch (IOException movedOrIncomplete) {
                     continue;
                 }
-                counts.merge(state, 1, Integer::sum);
-                List<String> pending = record.pendingRecipients().stream().map(RecipientState::address).toList();
-                record.pendingRecipients().forEach(r -> domains.merge(r.recipient().domain(), 1, Integer::sum));
-                out.printf("%-8s %-24s %8s %3d <%s> %s%s%n", state.directoryName(), record.queueId(),
-                        age(Duration.between(record.receivedAt(), now)), record.attempts(),
-                        record.mailFrom().reversePath(), String.join(",", pending),
-                        record.lastError() == null ? "" : " (" + record.lastError() + ")");
+                messages.add(new QueuedMessage(record.queueId(), state, record.mailFrom().reversePath(),
+                        record.pendingRecipients().stream().map(RecipientState::address).toList(),
+                        Duration.between(record.receivedAt(), now), record.attempts(), record.nextAttemptAt(),
+                        record.lastError()));
             }
         }
-        out.println("counts: " + counts);
-        out.println("pending recipients by domain: " + domains);
+        return messages;
+    }
+
+    /** How many of {@code messages} are in each state (every state present). */
+    public static Map<SpoolState, Integer> counts(List<QueuedMessage> messages) {
+        Map<SpoolState, Integer> counts = new EnumMap<>(SpoolState.class);
+        for (SpoolState state : SpoolState.values()) {
+            counts.put(state, 0);
+        }
+        messages.forEach(message -> counts.merge(message.state(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Pending recipients of {@code messages} per destination domain, by domain name. */
+    public static Map<String, Integer> pendingByDomain(List<QueuedMessage> messages) {
+        Map<String, Integer> domains = new TreeMap<>();
+        for (QueuedMessage message : messages) {
+            for (String address : message.pendingRecipients()) {
+                domains.merge(address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT), 1,
+                        Integer::sum);
+            }
+        }
+        return domains;
     }
 
     private static String age(Duration age) {

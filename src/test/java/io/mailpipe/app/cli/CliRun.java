@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * One in-process run of the command line through picocli, with stdin given and stdout/stderr captured: what a
@@ -15,12 +17,17 @@ import java.nio.charset.StandardCharsets;
 record CliRun(int exitCode, byte[] stdout, String stderr) {
 
     static CliRun run(byte[] stdin, String... args) {
+        return runWith(streams -> List.of(), stdin, args);
+    }
+
+    /** A run where the commands {@code prebuilt} makes for the run's streams replace those of their class. */
+    static CliRun runWith(Function<CliStreams, List<Object>> prebuilt, byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliStreams streams = new CliStreams(new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 null);
-        int exit = MailpipeCli.execute(args, streams);
+        int exit = MailpipeCli.commandLine(streams, prebuilt.apply(streams)).execute(args);
         return new CliRun(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -17,7 +17,8 @@ class CommandLineTest {
         CliRun run = CliRun.run("--help");
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
-        for (String command : List.of("run", "spf", "dkim-sign", "dkim-verify", "dkim-keygen", "passwd", "config")) {
+        for (String command : List.of("run", "spf", "dkim-sign", "dkim-verify", "dkim-keygen", "passwd", "config",
+                "mx", "queue")) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " missing from\n" + run.out());
         }
         assertTrue(run.out().contains("2 usage error, 3 temporary error"), run.out());
