@@ -26,8 +26,8 @@ final class SmtpdResourceCheck {
         }
         SmtpdConfiguration configuration = smtpd.getConfiguration();
         String where = endpoint.getEndpointUri() + ": ";
-        String certificate = setOrNull(configuration.getTlsCertificateFile());
-        String key = setOrNull(configuration.getTlsKeyFile());
+        String certificate = configuration.getTlsCertificateFile();
+        String key = configuration.getTlsKeyFile();
         if ((certificate == null) != (key == null)) {
             errors.add(where + "tlsCertificateFile and tlsKeyFile go together");
         } else if (certificate != null) {
@@ -37,17 +37,12 @@ final class SmtpdResourceCheck {
                 errors.add(where + e.getMessage());
             }
         }
-        if (setOrNull(configuration.getPasswordFile()) != null && configuration.getAuthenticator() == null) {
+        if (configuration.getPasswordFile() != null && configuration.getAuthenticator() == null) {
             try {
                 new PasswordFileAuthenticator(Path.of(configuration.getPasswordFile()));
             } catch (RuntimeException e) {
                 errors.add(where + "passwordFile: " + e.getMessage());
             }
         }
-    }
-
-    /** An empty option counts as unset, as the consumer itself takes it. */
-    private static String setOrNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
