@@ -35,8 +35,16 @@ print("\n".join(map(str, ports)))
 PY
 }
 
-# cpu_ticks PID: user + system CPU time the process has used so far, in clock ticks (getconf CLK_TCK per second)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# cpu_ticks PID: user + system CPU time used so far by the process and its descendants, the living ones and those
+# already reaped (a parent's cutime/cstime), in clock ticks (getconf CLK_TCK per second). The difference of two
+# calls is the CPU the process tree used in between, even when children came and went (Postfix's daemons).
+cpu_ticks() {
+  local total child
+  total=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13 + $14 + $15}')
+  total=${total:-0}
+  for child in $(ps -o pid= --ppid "$1"); do total=$((total + $(cpu_ticks "$child"))); done
+  echo "$total"
+}
 
 # stop_pid PID: SIGTERM, then SIGKILL if it is still there after 60 s; only for a child of the calling shell
 stop_pid() {

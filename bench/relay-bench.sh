@@ -10,8 +10,9 @@
 # MTA gets a warm-up round (WARMUP messages) and then ROUNDS rounds of MESSAGES; a round is timed from the moment
 # smtp-source starts until the sink has received all of them, so the rate covers acceptance, queueing and delivery.
 # Reported per MTA: the median end-to-end messages/s, the ratio to Postfix, the median accept rate (smtp-source
-# done), and the CPU seconds its processes used during the timed rounds (mailpipe's JVM; in Kafka mode the broker's
-# too, with its share).
+# done), and the CPU its processes used during the timed rounds, per message (Postfix: the master and all its
+# daemons; mailpipe: the JVM, in Kafka mode also the broker, whose share is shown). CPU per message is the figure
+# that depends least on what else runs on the machine.
 #   Postfix:  a private instance (own configuration and queue, see lib.sh) relaying sink.test to
 #             smtp:[127.0.0.1]:SINK with DNS disabled; its default concurrency (20) and connection cache.
 #   spool:    target/mailpipe.jar with the shipped routes, MAILPIPE_MX_OVERRIDES pointing sink.test at the sink and
@@ -136,7 +137,7 @@ for backend in $BACKENDS; do
   case $backend in
     postfix)
       private_postfix "$work/postfix" "$PF_PORT" sink.test "smtp:[127.0.0.1]:$SINK_PORT"
-      measure postfix "$PF_PORT"
+      measure postfix "$PF_PORT" "$(tr -d ' ' < "$work/postfix/queue/pid/master.pid")"
       postfix -c "$work/postfix/etc" stop >/dev/null 2>&1 ;;
     spool)
       mkdir -p "$work/spool"
@@ -162,16 +163,19 @@ echo
 printf 'relay smtp-source -> MTA -> smtp-sink: %s-octet messages, %s sessions, one message per connection,\n' \
   "$SIZE" "$SESSIONS"
 printf '%s messages per round, median of %s rounds after a warm-up of %s\n' "$MESSAGES" "$ROUNDS" "$WARMUP"
-printf '%-20s %12s %10s %12s  %s\n' MTA "end to end" "x Postfix" accepted "CPU s (timed rounds)"
+printf '%-16s %12s %10s %12s %14s  %s\n' MTA "end to end" "x Postfix" accepted "CPU ms/msg" "CPU s (timed rounds)"
 for backend in $BACKENDS; do
   ratio=-; [ -n "${e2e[postfix]:-}" ] && ratio=$(printf '%.2f' "$(echo "${e2e[$backend]} / ${e2e[postfix]}" | bc -l)")
   case $backend in
-    postfix) name="Postfix"; cpu_text="-" ;;
+    postfix) name="Postfix"; cpu_text=$(printf 'Postfix %.1f' "$(echo "${cpu[postfix.0]} / $hz" | bc -l)") ;;
     spool) name="mailpipe spool"; cpu_text=$(printf 'mailpipe %.1f' "$(echo "${cpu[spool.0]} / $hz" | bc -l)") ;;
     kafka) name="mailpipe kafka"
       cpu_text=$(printf 'mailpipe %.1f, broker %.1f (broker share %.0f%%)' "$(echo "${cpu[kafka.0]} / $hz" | bc -l)" \
         "$(echo "${cpu[kafka.1]} / $hz" | bc -l)" \
         "$(echo "100 * ${cpu[kafka.1]} / (${cpu[kafka.0]} + ${cpu[kafka.1]})" | bc -l)") ;;
   esac
-  printf '%-20s %8.0f/s %10s %10.0f/s  %s\n' "$name" "${e2e[$backend]}" "$ratio" "${accept[$backend]}" "$cpu_text"
+  ticks=$(( ${cpu[$backend.0]} + ${cpu[$backend.1]:-0} ))
+  per_message=$(echo "1000 * $ticks / $hz / ($ROUNDS * $MESSAGES)" | bc -l)
+  printf '%-16s %10.0f/s %10s %10.0f/s %14.2f  %s\n' "$name" "${e2e[$backend]}" "$ratio" "${accept[$backend]}" \
+    "$per_message" "$cpu_text"
 done
