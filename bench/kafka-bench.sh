@@ -10,10 +10,11 @@
 # Loopback only; everything started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 SIZE=${SIZE:-4096}; SESSIONS=${SESSIONS:-20}; MESSAGES=${MESSAGES:-20000}
-MAILPIPE_PORT=${MAILPIPE_PORT:-12725}; export KAFKA_PORT=${KAFKA_PORT:-29092}
-export KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-29093}
+ports=($(free_ports 3)); MAILPIPE_PORT=${MAILPIPE_PORT:-${ports[0]}}; export KAFKA_PORT=${KAFKA_PORT:-${ports[1]}}
+export KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-${ports[2]}}
 DELIVERY_URI=${DELIVERY_URI:-log:io.mailpipe.bench?level=TRACE}
 
 command -v smtp-source >/dev/null || bin/install-test-peers
@@ -29,11 +30,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-wait_port() {
-  for _ in $(seq 600); do ss -ltnH "sport = :$1" | grep -q . && return 0; sleep 0.1; done
-  echo "nothing listens on port $1" >&2; return 1
-}
 
 brokers=$(bin/kafka-local start)
 broker_pid=$(cat "$KAFKA_WORK_DIR/broker.pid")

@@ -13,9 +13,10 @@
 # Loopback only; needs root (Postfix) and the Debian postfix package (smtp-sink, smtp-source).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 SIZE=${SIZE:-4096}; MESSAGES=${MESSAGES:-20000}; ROUNDS=${ROUNDS:-3}; CONNECTIONS=${CONNECTIONS:-20}
-INFLIGHT=${INFLIGHT:-500}; SINK_PORT=${SINK_PORT:-12726}; HOLD_PORT=${HOLD_PORT:-12727}
+INFLIGHT=${INFLIGHT:-500}; ports=($(free_ports 2)); SINK_PORT=${SINK_PORT:-${ports[0]}}; HOLD_PORT=${HOLD_PORT:-${ports[1]}}
 
 for tool in smtp-sink smtp-source postfix; do
   command -v "$tool" >/dev/null || { echo "$tool missing: apt-get install -y postfix" >&2; exit 1; }
@@ -24,9 +25,8 @@ done
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
-pf_conf="$work/conf"
 cleanup() {
-  [ -f "$pf_conf/main.cf" ] && postfix -c "$pf_conf" stop >/dev/null 2>&1 || true
+  [ -f "$work/pf/etc/main.cf" ] && postfix -c "$work/pf/etc" stop >/dev/null 2>&1 || true
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   sleep 1
@@ -34,11 +34,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_port() {
-  for _ in $(seq 300); do ss -ltnH "sport = :$1" | grep -q . && return 0; sleep 0.1; done
-  echo "nothing listens on port $1" >&2; return 1
-}
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 echo "building test classes and class path..." >&2
 mvn -B -q -o test-compile >/dev/null 2>&1 || mvn -B -q test-compile >/dev/null
@@ -49,60 +44,12 @@ smtp-sink -u nobody "127.0.0.1:$SINK_PORT" 1000 & pids+=($!)
 wait_port "$SINK_PORT"
 
 # --- a private Postfix that holds what it receives and relays bench.test to the sink ---
-mkdir -p "$pf_conf" "$work/queue" "$work/data"
-chown postfix "$work/data"
-cat > "$pf_conf/main.cf" <<CF
-compatibility_level = 3.6
-queue_directory = $work/queue
-data_directory = $work/data
-mail_owner = postfix
-setgid_group = postdrop
-myhostname = bench.postfix.test
-mydestination =
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-mynetworks = 127.0.0.0/8
-relay_domains = bench.test
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
-transport_maps = inline:{ bench.test=smtp:[127.0.0.1]:$SINK_PORT }
-default_transport = error:5.7.1 no other delivery from this benchmark instance
-relay_transport = error:5.7.1 no other delivery from this benchmark instance
-smtp_bind_address = 127.0.0.1
-smtp_dns_support_level = disabled
-smtp_tls_security_level = none
-alias_maps =
-alias_database =
-notify_classes =
-maillog_file_prefixes = $work
-maillog_file = $work/maillog
-CF
-cat > "$pf_conf/master.cf" <<CF
-127.0.0.1:$HOLD_PORT inet n - n - - smtpd
-  -o smtpd_client_restrictions=check_client_access,static:HOLD
-pickup unix n - n 60 1 pickup
-cleanup unix n - n - 0 cleanup
-qmgr unix n - n 300 1 qmgr
-rewrite unix - - n - - trivial-rewrite
-bounce unix - - n - 0 bounce
-defer unix - - n - 0 bounce
-trace unix - - n - 0 bounce
-verify unix - - n - 1 verify
-flush unix n - n 1000? 0 flush
-proxymap unix - - n - - proxymap
-smtp unix - - n - - smtp
-showq unix n - n - - showq
-error unix - - n - - error
-retry unix - - n - - error
-discard unix - - n - - discard
-anvil unix - - n - 1 anvil
-scache unix - - n - 1 scache
-postlog unix-dgram n - n - 1 postlogd
-CF
-postfix -c "$pf_conf" start >/dev/null
-wait_port "$HOLD_PORT"
+private_postfix "$work/pf" "$HOLD_PORT" bench.test "smtp:[127.0.0.1]:$SINK_PORT" \
+  smtpd_client_restrictions=check_client_access,static:HOLD
+pf_conf=$work/pf/etc
 
-queued() { find "$work/queue/incoming" "$work/queue/active" "$work/queue/deferred" "$work/queue/maildrop" -type f 2>/dev/null | wc -l; }
-held() { find "$work/queue/hold" -type f 2>/dev/null | wc -l; }
+queued() { find "$work/pf/queue/incoming" "$work/pf/queue/active" "$work/pf/queue/deferred" "$work/pf/queue/maildrop" -type f 2>/dev/null | wc -l; }
+held() { find "$work/pf/queue/hold" -type f 2>/dev/null | wc -l; }
 
 postfix_round() {
   timeout 600 smtp-source -s 20 -m "$MESSAGES" -l "$SIZE" -f bench@source.test -t rcpt@bench.test "127.0.0.1:$HOLD_PORT"
@@ -122,7 +69,7 @@ echo "Postfix: warm-up and $ROUNDS rounds of $MESSAGES messages..." >&2
 saved=$MESSAGES; MESSAGES=500; postfix_round >/dev/null; MESSAGES=$saved
 postfix_rates=()
 for _ in $(seq "$ROUNDS"); do postfix_rates+=("$(postfix_round)"); done
-sent=$(grep -c "relay=127.0.0.1\[127.0.0.1\]:$SINK_PORT.*status=sent" "$work/maillog" || true)
+sent=$(grep -c "relay=127.0.0.1\[127.0.0.1\]:$SINK_PORT.*status=sent" "$work/pf/maillog" || true)
 
 echo "mailpipe mx: $ROUNDS rounds of $MESSAGES messages..." >&2
 java ${JAVA_OPTS:--Xmx512m} -cp "$classpath" io.mailpipe.bench.MxBenchmark "$SINK_PORT" "$MESSAGES" "$SIZE" \

@@ -13,9 +13,10 @@
 # system Postfix configuration is not touched. Needs root for Postfix. Everything started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 SIZE=${SIZE:-4096}; SESSIONS=${SESSIONS:-20}; MESSAGES=${MESSAGES:-5000}; ROUNDS=${ROUNDS:-3}; PERSIST=${PERSIST:-0}
-PF_PORT=${PF_PORT:-12725}; MAILPIPE_PORT=${MAILPIPE_PORT:-12726}
+ports=($(free_ports 2)); PF_PORT=${PF_PORT:-${ports[0]}}; MAILPIPE_PORT=${MAILPIPE_PORT:-${ports[1]}}
 FLAGS=""; [ "$PERSIST" = 1 ] && FLAGS=-d
 
 command -v smtp-source >/dev/null || bin/install-test-peers
@@ -32,11 +33,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_port() {
-  for _ in $(seq 300); do ss -ltnH "sport = :$1" | grep -q . && return 0; sleep 0.1; done
-  echo "nothing listens on port $1" >&2; return 1
-}
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 queued_files() { find "$@" -type f 2>/dev/null | wc -l; }
 wait_empty() { # dirs...: until no queue file is left (bounded: 300 s)
   for _ in $(seq 3000); do [ "$(queued_files "$@")" -eq 0 ] && return 0; sleep 0.1; done
@@ -53,58 +49,15 @@ rate() {
 }
 
 # --- a private, loopback-only Postfix that queues (fsync) and then discards mail for in.bench.test ------------
-mkdir -p "$pf/etc" "$pf/queue" "$pf/data"
-cat > "$pf/etc/main.cf" <<CONF
-compatibility_level = 3.6
-queue_directory = $pf/queue
-data_directory = $pf/data
-myhostname = bench.localhost
-mydestination =
-alias_maps =
-local_recipient_maps =
-inet_interfaces = 127.0.0.1
-inet_protocols = ipv4
-mynetworks = 127.0.0.0/8
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
-relay_domains = in.bench.test
-transport_maps = inline:{ in.bench.test=discard: }
-default_transport = error:5.7.1 no delivery from this benchmark
-relay_transport = error:5.7.1 no delivery from this benchmark
-smtpd_tls_security_level = none
-notify_classes =
-maillog_file = $pf/maillog
-CONF
-cat > "$pf/etc/master.cf" <<CONF
-127.0.0.1:$PF_PORT inet n - n - - smtpd
-pickup    unix  n - n 60 1 pickup
-cleanup   unix  n - n -  0 cleanup
-qmgr      unix  n - n 300 1 qmgr
-rewrite   unix  - - n -  - trivial-rewrite
-bounce    unix  - - n -  0 bounce
-defer     unix  - - n -  0 bounce
-trace     unix  - - n -  0 bounce
-verify    unix  - - n -  1 verify
-flush     unix  n - n 1000? 0 flush
-proxymap  unix  - - n -  - proxymap
-showq     unix  n - n -  - showq
-error     unix  - - n -  - error
-retry     unix  - - n -  - error
-discard   unix  - - n -  - discard
-anvil     unix  - - n -  1 anvil
-scache    unix  - - n -  1 scache
-postlog   unix-dgram n - n - 1 postlogd
-CONF
-chown postfix "$pf/data"
-postfix -c "$pf/etc" check
-postfix -c "$pf/etc" start
+private_postfix "$pf" "$PF_PORT" in.bench.test discard:
 pfq=$pf/queue
 
 # --- mailpipe with its shipped routes: smtpd: -> spool: and spool: -> a discarding endpoint ---------------------
 SMTPD_PORT=$MAILPIPE_PORT SMTPD_MAX_CONNECTIONS_PER_CLIENT=20000 SMTPD_LOCAL_DOMAINS=in.bench.test \
   MAILPIPE_SPOOL_DIRECTORY="$work/spool" MAILPIPE_QUEUE_EVENT_LOG="$work/events.log" \
-  MAILPIPE_DELIVERY_URI="log:discard?level=OFF" MAILPIPE_ROUTES="classpath:routes/*.camel.yaml" \
+  MAILPIPE_DELIVERY_URI="log:discard?level=OFF" MAILPIPE_ROUTES="classpath:routes/*.camel.yaml,classpath:routes/spool/*.camel.yaml" \
   java ${JAVA_OPTS:--Xmx1g} -jar target/mailpipe.jar > "$work/mailpipe.log" 2>&1 & mailpipe=$!
-wait_port "$PF_PORT"; wait_port "$MAILPIPE_PORT"
+wait_port "$MAILPIPE_PORT"
 mp_queue=("$work/spool/incoming" "$work/spool/active" "$work/spool/deferred")
 pf_queue=("$pfq/incoming" "$pfq/active" "$pfq/deferred" "$pfq/maildrop")
 smtp-source -s "$SESSIONS" -m 1000 -l "$SIZE" -f warm@source.test -t rcpt@in.bench.test "127.0.0.1:$PF_PORT"
