@@ -1,10 +1,10 @@
 package io.mailpipe.delivery;
 
 import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
 import io.mailpipe.smtp.SmtpReply;
 import io.mailpipe.smtp.client.Destination;
-import io.mailpipe.smtp.client.MessageSource;
 import io.mailpipe.smtp.client.OutboundMessage;
 import io.mailpipe.smtp.client.SmtpClient;
 import io.mailpipe.smtp.client.TlsPolicy;
@@ -38,7 +38,7 @@ public final class MxDelivery {
     }
 
     /** The per-recipient report, in the order of {@code recipients}; the stage never completes exceptionally. */
-    public CompletionStage<DeliveryReport> deliver(MailFrom from, List<Recipient> recipients, MessageSource content) {
+    public CompletionStage<DeliveryReport> deliver(MailFrom from, List<Recipient> recipients, MessageBytes content) {
         Map<String, List<Recipient>> byDomain = new LinkedHashMap<>();
         for (Recipient r : recipients) {
             byDomain.computeIfAbsent(r.domain(), d -> new ArrayList<>()).add(r);

@@ -1,5 +1,6 @@
 package io.mailpipe.queue;
 
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
 
 import java.util.List;
@@ -18,12 +19,12 @@ public final class BounceNotices {
     }
 
     /** Reports the resolution's failed recipients under {@code failedReason} and its expired ones as EXPIRED. */
-    public void send(AttemptResolution resolution, MessageBody body, BounceReason failedReason) throws Exception {
+    public void send(AttemptResolution resolution, MessageBytes body, BounceReason failedReason) throws Exception {
         send(resolution.record(), body, resolution.failed(), failedReason);
         send(resolution.record(), body, resolution.expired(), BounceReason.EXPIRED);
     }
 
-    public void send(QueueRecord record, MessageBody body, List<RecipientState> recipients, BounceReason reason)
+    public void send(QueueRecord record, MessageBytes body, List<RecipientState> recipients, BounceReason reason)
             throws Exception {
         if (record.mailFrom().isNullSender()) {
             return;

@@ -1,5 +1,7 @@
 package io.mailpipe.queue;
 
+import io.mailpipe.smtp.MessageBytes;
+
 import java.util.List;
 
 /**
@@ -12,7 +14,7 @@ import java.util.List;
 @FunctionalInterface
 public interface BounceSink {
 
-    void bounce(QueueRecord message, MessageBody body, List<RecipientState> failed, BounceReason reason)
+    void bounce(QueueRecord message, MessageBytes body, List<RecipientState> failed, BounceReason reason)
             throws Exception;
 
     /** A sink that drops every report (for tests and for deployments that do not send DSNs). */

@@ -1,8 +1,9 @@
 package io.mailpipe.queue;
 
+import io.mailpipe.smtp.MessageBytes;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public final class LoggedBounces implements BounceSink {
     private static final Logger LOG = LoggerFactory.getLogger(LoggedBounces.class);
 
     @Override
-    public void bounce(QueueRecord message, MessageBody body, List<RecipientState> failed, BounceReason reason) {
+    public void bounce(QueueRecord message, MessageBytes body, List<RecipientState> failed, BounceReason reason) {
         for (RecipientState recipient : failed) {
             LOG.warn("no bounce sink configured; failure report not sent: queue id {} from <{}> to <{}> {} ({})",
                     message.queueId(), message.mailFrom().reversePath(), recipient.address(), reason,

@@ -3,15 +3,13 @@ package io.mailpipe.delivery;
 import io.mailpipe.dns.InMemoryResolver;
 import io.mailpipe.dns.InMemoryZone;
 import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
 import io.mailpipe.smtp.client.ClientTimeouts;
-import io.mailpipe.smtp.client.MessageSource;
 import io.mailpipe.smtp.client.SmtpClient;
 import io.mailpipe.smtp.client.SmtpClientConfig;
 import io.mailpipe.testing.ScriptedPeer;
 import io.mailpipe.testing.SmtpPeer;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,19 +67,9 @@ class MxDeliveryTest {
                 .get(30, TimeUnit.SECONDS);
     }
 
-    static MessageSource content(String text) {
+    static MessageBytes content(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        return new MessageSource() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
+        return MessageBytes.of(bytes);
     }
 
     @Test

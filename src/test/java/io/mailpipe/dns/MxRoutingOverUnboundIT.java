@@ -8,14 +8,12 @@ import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.delivery.RoutingSettings;
 import io.mailpipe.delivery.TlsPolicies;
 import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
 import io.mailpipe.smtp.client.ClientTimeouts;
-import io.mailpipe.smtp.client.MessageSource;
 import io.mailpipe.smtp.client.SmtpClient;
 import io.mailpipe.smtp.client.SmtpClientConfig;
 import io.mailpipe.testing.SmtpPeer;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -81,18 +79,8 @@ class MxRoutingOverUnboundIT {
         }
     }
 
-    private static MessageSource content() {
+    private static MessageBytes content() {
         byte[] bytes = "Subject: dns\r\n\r\nhello\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        return new MessageSource() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
+        return MessageBytes.of(bytes);
     }
 }

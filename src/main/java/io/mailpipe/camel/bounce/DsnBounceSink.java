@@ -4,11 +4,11 @@ import io.mailpipe.camel.smtpd.SmtpdConstants;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.queue.BounceReason;
 import io.mailpipe.queue.BounceSink;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
 import io.mailpipe.queue.dsn.FailureReports;
 import io.mailpipe.smtp.Envelope;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.server.SortableQueueIdGenerator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -34,7 +34,7 @@ public class DsnBounceSink implements BounceSink, CamelContextAware {
     private String reportingMta = "localhost";
 
     @Override
-    public void bounce(QueueRecord message, MessageBody body, List<RecipientState> failed, BounceReason reason)
+    public void bounce(QueueRecord message, MessageBytes body, List<RecipientState> failed, BounceReason reason)
             throws Exception {
         Optional<byte[]> report = FailureReports.render(reportingMta, message, body, failed);
         if (report.isEmpty()) {

@@ -9,9 +9,6 @@ import io.mailpipe.delivery.RecipientOutcome;
 import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.delivery.TransientDeliveryException;
 import io.mailpipe.smtp.Envelope;
-import io.mailpipe.smtp.client.MessageSource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -55,7 +52,7 @@ final class MxProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        delivery.deliver(envelope.mailFrom(), envelope.recipients(), source(body))
+        delivery.deliver(envelope.mailFrom(), envelope.recipients(), body)
                 .whenCompleteAsync((report, error) -> {
                     try {
                         if (error != null) {
@@ -99,19 +96,5 @@ final class MxProducer extends DefaultAsyncProducer {
                 .append(r.reply().code()).append(' ').append(r.reply().enhancedStatus()).append(' ')
                 .append(String.join(" ", r.reply().lines())).append(';'));
         return text.toString();
-    }
-
-    private static MessageSource source(RawMessage body) {
-        return new MessageSource() {
-            @Override
-            public InputStream open() throws IOException {
-                return body.open();
-            }
-
-            @Override
-            public long length() {
-                return body.length();
-            }
-        };
     }
 }

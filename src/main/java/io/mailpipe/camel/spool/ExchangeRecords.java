@@ -1,7 +1,6 @@
 package io.mailpipe.camel.spool;
 
 import io.mailpipe.camel.support.RawMessage;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
 import io.mailpipe.queue.spool.Claim;
@@ -12,8 +11,6 @@ import io.mailpipe.smtp.server.SortableQueueIdGenerator;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,37 +46,11 @@ final class ExchangeRecords {
                 message.getHeader(SpoolConstants.HELO_NAME, String.class));
     }
 
-    /** The body as the queue reads it. */
-    static MessageBody body(RawMessage raw) {
-        return new MessageBody() {
-            @Override
-            public InputStream open() throws IOException {
-                return raw.open();
-            }
-
-            @Override
-            public long length() {
-                return raw.length();
-            }
-        };
-    }
-
     /** Fills an exchange for one delivery attempt of a claimed message. */
     static void populate(Message target, Claim claim) {
         QueueRecord record = claim.record();
         List<Recipient> pending = record.pendingRecipients().stream().map(RecipientState::recipient).toList();
-        MessageBody body = claim.body();
-        target.setBody(RawMessage.of(new RawMessage.Source() {
-            @Override
-            public InputStream open() throws IOException {
-                return body.open();
-            }
-
-            @Override
-            public long length() {
-                return body.length();
-            }
-        }));
+        target.setBody(RawMessage.of(claim.body()));
         target.setHeader(SpoolConstants.QUEUE_ID, record.queueId());
         target.setHeader(SpoolConstants.RECEIVED_AT, record.receivedAt());
         target.setHeader(SpoolConstants.ENVELOPE, new Envelope(record.mailFrom(), pending));

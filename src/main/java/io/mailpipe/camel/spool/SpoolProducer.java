@@ -35,7 +35,7 @@ public class SpoolProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
             QueueRecord record = ExchangeRecords.toRecord(exchange.getMessage(), spool.clock());
-            spool.storeAsync(record, ExchangeRecords.body(RawMessages.body(exchange)))
+            spool.storeAsync(record, RawMessages.body(exchange))
                     .whenCompleteAsync((stored, failure) -> {
                         if (failure != null) {
                             exchange.setException(failure instanceof CompletionException ? failure.getCause()

@@ -1,5 +1,7 @@
 package io.mailpipe.camel.support;
 
+import io.mailpipe.smtp.MessageBytes;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,43 +21,26 @@ import java.util.Objects;
  * field with that key in place, which lets a step rewrite the field it added (RFC 8601 §5: one
  * Authentication-Results field per authserv-id).
  */
-public final class RawMessage {
-
-    /** Where the message bytes come from: re-readable any number of times. */
-    public interface Source {
-        InputStream open() throws IOException;
-
-        long length();
-    }
+public final class RawMessage implements MessageBytes {
 
     private record TopField(String key, byte[] bytes) {
     }
 
     private final List<TopField> topFields;
-    private final Source source;
+    private final MessageBytes source;
 
-    private RawMessage(List<TopField> topFields, Source source) {
+    private RawMessage(List<TopField> topFields, MessageBytes source) {
         this.topFields = topFields;
         this.source = source;
     }
 
-    public static RawMessage of(Source source) {
+    public static RawMessage of(MessageBytes source) {
         return new RawMessage(List.of(), Objects.requireNonNull(source));
     }
 
     public static RawMessage of(byte[] bytes) {
         byte[] copy = bytes.clone();
-        return of(new Source() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(copy);
-            }
-
-            @Override
-            public long length() {
-                return copy.length;
-            }
-        });
+        return of(MessageBytes.of(copy));
     }
 
     /** A new message with {@code field} (a complete header field ending in CRLF) on top of all others. */
@@ -86,6 +71,7 @@ public final class RawMessage {
     }
 
     /** The whole message: added fields first, then the message as received. */
+    @Override
     public InputStream open() throws IOException {
         List<InputStream> parts = new ArrayList<>(topFields.size() + 1);
         for (TopField field : topFields) {
@@ -95,6 +81,7 @@ public final class RawMessage {
         return new SequenceInputStream(Collections.enumeration(parts));
     }
 
+    @Override
     public long length() {
         long total = source.length();
         for (TopField field : topFields) {

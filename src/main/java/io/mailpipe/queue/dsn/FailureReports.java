@@ -2,10 +2,10 @@ package io.mailpipe.queue.dsn;
 
 import io.mailpipe.delivery.RecipientOutcome;
 import io.mailpipe.delivery.RecipientResult;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
 import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
 import io.mailpipe.smtp.SmtpReply;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,7 @@ public final class FailureReports {
     }
 
     /** The report for {@code failed}, or empty when no recipient's NOTIFY asks for one (RFC 3461 §4.1). */
-    public static Optional<byte[]> render(String reportingMta, QueueRecord message, MessageBody body,
+    public static Optional<byte[]> render(String reportingMta, QueueRecord message, MessageBytes body,
             List<RecipientState> failed) throws IOException {
         DsnRequest request = new DsnRequest(reportingMta, message.mailFrom(),
                 message.recipients().stream().map(RecipientState::recipient).toList(),

@@ -11,13 +11,11 @@ import io.mailpipe.queue.AttemptResolver;
 import io.mailpipe.queue.AttemptResult;
 import io.mailpipe.queue.BounceNotices;
 import io.mailpipe.queue.BounceReason;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.SmtpReply;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +85,7 @@ public final class KafkaDeliveryCycle {
     public AttemptResolution finish(Plan plan, Throwable failure) throws Exception {
         AttemptResult result = withEarlier(resultOf(failure), plan.deliveredEarlier());
         AttemptResolution resolution = resolver.resolve(plan.record(), result);
-        bounces.send(resolution, body(plan.body()), BounceReason.PERMANENT_FAILURE);
+        bounces.send(resolution, MessageBytes.of(plan.body()), BounceReason.PERMANENT_FAILURE);
         Instant now = resolver.clock().instant();
         writer.send(outcomes.after(plan.record(), resolution, plan.key(), plan.body(), now));
         KafkaOutcomes.newlyDelivered(plan.record(), resolution.record())
@@ -127,17 +125,4 @@ public final class KafkaDeliveryCycle {
         return new AttemptResult(result.kind(), new DeliveryReport(results), result.error());
     }
 
-    private static MessageBody body(byte[] bytes) {
-        return new MessageBody() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
-    }
 }

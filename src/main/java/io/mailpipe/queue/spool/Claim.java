@@ -1,8 +1,8 @@
 package io.mailpipe.queue.spool;
 
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueFileFormat;
 import io.mailpipe.queue.QueueRecord;
+import io.mailpipe.smtp.MessageBytes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +33,8 @@ public final class Claim {
         return from;
     }
 
-    public MessageBody body() {
-        return new MessageBody() {
+    public MessageBytes body() {
+        return new MessageBytes() {
             @Override
             public InputStream open() throws IOException {
                 return QueueFileFormat.openBody(file, layout);

@@ -1,10 +1,10 @@
 package io.mailpipe.queue.spool;
 
 import io.mailpipe.queue.Disposition;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueFileFormat;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
+import io.mailpipe.smtp.MessageBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +87,7 @@ public final class Spool implements AutoCloseable {
     }
 
     /** Stores a new message; returns once it is durable. Fails (and stores nothing) on any I/O problem. */
-    public void store(QueueRecord record, MessageBody body) throws IOException {
+    public void store(QueueRecord record, MessageBytes body) throws IOException {
         try {
             storeAsync(record, body).get();
         } catch (InterruptedException e) {
@@ -103,7 +103,7 @@ public final class Spool implements AutoCloseable {
      * message is durable (and due for delivery), or fails, in which case nothing was stored. Completion runs on the
      * commit thread, so callers should continue elsewhere.
      */
-    public CompletableFuture<Void> storeAsync(QueueRecord record, MessageBody body) throws IOException {
+    public CompletableFuture<Void> storeAsync(QueueRecord record, MessageBytes body) throws IOException {
         if (index.get(record.queueId()).isPresent()) {
             throw new IOException("queue id already in the spool: " + record.queueId());
         }
@@ -269,7 +269,7 @@ public final class Spool implements AutoCloseable {
         index.put(target, next);
     }
 
-    private void writeFile(QueueRecord record, MessageBody body, Path target) throws IOException {
+    private void writeFile(QueueRecord record, MessageBytes body, Path target) throws IOException {
         Path tmp = layout.tmp().resolve(record.queueId());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 65536);
              InputStream in = body.open()) {

@@ -2,14 +2,12 @@ package io.mailpipe.queue.spool;
 
 import io.mailpipe.queue.BounceReason;
 import io.mailpipe.queue.BounceSink;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
 import io.mailpipe.queue.dsn.FailureReports;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.server.SortableQueueIdGenerator;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +29,7 @@ public final class SpoolBounceSink implements BounceSink {
     }
 
     @Override
-    public void bounce(QueueRecord message, MessageBody body, List<RecipientState> failed, BounceReason reason)
+    public void bounce(QueueRecord message, MessageBytes body, List<RecipientState> failed, BounceReason reason)
             throws Exception {
         Optional<byte[]> report = FailureReports.render(reportingMta, message, body, failed);
         if (report.isEmpty()) {
@@ -39,20 +37,7 @@ public final class SpoolBounceSink implements BounceSink {
         }
         QueueRecord record = QueueRecord.accepted(queueIds.get(), spool.clock().instant(),
                 FailureReports.nullReversePath(), List.of(FailureReports.reportRecipient(message)), null, null);
-        spool.store(record, bytes(report.get()));
+        spool.store(record, MessageBytes.of(report.get()));
     }
 
-    private static MessageBody bytes(byte[] content) {
-        return new MessageBody() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-
-            @Override
-            public long length() {
-                return content.length;
-            }
-        };
-    }
 }

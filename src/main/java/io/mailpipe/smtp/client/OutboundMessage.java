@@ -2,7 +2,9 @@ package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.MailFrom;
 import io.mailpipe.smtp.Mailboxes;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  * destination with their DSN parameters, and the content. It needs SMTPUTF8 (RFC 6531 §3.4) when MAIL asked for it
  * or any envelope address is not ASCII.
  */
-public record OutboundMessage(MailFrom mailFrom, List<Recipient> recipients, MessageSource content) {
+public record OutboundMessage(MailFrom mailFrom, List<Recipient> recipients, MessageBytes content) {
 
     public OutboundMessage {
         recipients = List.copyOf(recipients);

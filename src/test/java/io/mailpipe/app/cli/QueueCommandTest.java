@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailpipe.queue.Disposition;
-import io.mailpipe.queue.MessageBody;
 import io.mailpipe.queue.QueueRecords;
 import io.mailpipe.queue.spool.Claim;
 import io.mailpipe.queue.spool.QueuedMessage;
 import io.mailpipe.queue.spool.Spool;
 import io.mailpipe.queue.spool.SpoolSettings;
 import io.mailpipe.queue.spool.SpoolState;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import io.mailpipe.smtp.MessageBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,19 +70,9 @@ class QueueCommandTest {
         return CliRun.run(all.toArray(String[]::new));
     }
 
-    private static MessageBody body(String text) {
+    private static MessageBytes body(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new MessageBody() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
+        return MessageBytes.of(bytes);
     }
 
     private Map<String, QueuedMessage> messages() throws Exception {

@@ -1,8 +1,7 @@
 package io.mailpipe.queue.spool;
 
-import io.mailpipe.queue.MessageBody;
+import io.mailpipe.smtp.MessageBytes;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,22 +20,12 @@ final class SpoolFixtures {
     private SpoolFixtures() {
     }
 
-    static MessageBody body(String text) {
+    static MessageBytes body(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new MessageBody() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
+        return MessageBytes.of(bytes);
     }
 
-    static String read(MessageBody body) throws IOException {
+    static String read(MessageBytes body) throws IOException {
         try (InputStream in = body.open()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

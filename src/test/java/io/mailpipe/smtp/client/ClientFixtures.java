@@ -1,9 +1,8 @@
 package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.MailFrom;
+import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.Recipient;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,19 +30,9 @@ final class ClientFixtures {
         return new Recipient(address, Set.of(), null);
     }
 
-    static MessageSource content(String text) {
+    static MessageBytes content(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new MessageSource() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
+        return MessageBytes.of(bytes);
     }
 
     static OutboundMessage message(String body, String... recipients) {
