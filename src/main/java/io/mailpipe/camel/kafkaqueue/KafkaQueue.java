@@ -48,7 +48,7 @@ public class KafkaQueue extends KafkaQueueOptions {
 
     public void start() throws Exception {
         KafkaQueueSettings settings = settings();
-        KafkaTopicSetup.ensureTopics(settings, queueLifetime().maximum().plusDays(2));
+        KafkaTopicSetup.ensureTopics(settings, deliveredRetention());
         writer = KafkaQueueWriter.connect(settings);
         ledger = new DeliveredLedger(settings.bootstrapServers(), settings.topics().delivered(),
                 getDeliveredCapacity());

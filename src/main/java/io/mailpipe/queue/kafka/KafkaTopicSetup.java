@@ -28,17 +28,7 @@ public final class KafkaTopicSetup {
 
     public static void ensureTopics(KafkaQueueSettings settings, Duration deliveredRetention)
             throws java.io.IOException {
-        KafkaQueueTopics topics = settings.topics();
-        List<NewTopic> wanted = new ArrayList<>();
-        Map<String, String> messageConfig = Map.of(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxRequestSize()),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.replicationFactor() >= 3 ? "2" : "1");
-        topics.messageTopics().forEach(name -> wanted.add(topic(settings, name, messageConfig)));
-        wanted.add(topic(settings, topics.events(), Map.of()));
-        wanted.add(topic(settings, topics.delivered(), Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
-                        + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveredRetention.toMillis()))));
+        List<NewTopic> wanted = plannedTopics(settings, deliveredRetention);
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 settings.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(settings.ackTimeout().toMillis(),
@@ -51,6 +41,26 @@ public final class KafkaTopicSetup {
             Thread.currentThread().interrupt();
             throw new java.io.IOException("interrupted while setting up the queue topics", e);
         }
+    }
+
+    /**
+     * Every topic of the queue as it is created when missing: name, partitions, replication factor and the
+     * topic-level settings. Deployments that create the topics up front (for example as Kubernetes resources) use
+     * the same list.
+     */
+    public static List<NewTopic> plannedTopics(KafkaQueueSettings settings, Duration deliveredRetention) {
+        KafkaQueueTopics topics = settings.topics();
+        List<NewTopic> wanted = new ArrayList<>();
+        Map<String, String> messageConfig = Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxRequestSize()),
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.replicationFactor() >= 3 ? "2" : "1");
+        topics.messageTopics().forEach(name -> wanted.add(topic(settings, name, messageConfig)));
+        wanted.add(topic(settings, topics.events(), Map.of()));
+        wanted.add(topic(settings, topics.delivered(), Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+                        + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveredRetention.toMillis()))));
+        return wanted;
     }
 
     private static void createAll(Admin admin, List<NewTopic> missing, Duration timeout)
