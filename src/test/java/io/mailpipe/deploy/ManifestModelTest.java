@@ -1,5 +1,6 @@
 package io.mailpipe.deploy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,18 @@ class ManifestModelTest {
             OverlayChecks.modelProblems(objects).forEach(p -> problems.add(file.getFileName() + ": " + p));
         }
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void routesAreNotCopiedIntoManifests() {
+        for (Path file : Manifests.files()) {
+            for (HasMetadata object : Manifests.read(file)) {
+                if (object instanceof ConfigMap configMap && configMap.getData() != null) {
+                    assertTrue(configMap.getData().keySet().stream().noneMatch(k -> k.endsWith(".camel.yaml")),
+                            file + ": routes belong in routes/, from where kustomize generates mailpipe-routes");
+                }
+            }
+        }
     }
 
     @Test

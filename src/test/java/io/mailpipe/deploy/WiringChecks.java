@@ -56,8 +56,10 @@ final class WiringChecks {
                 problems.add(name + ": selector does not match the pod labels");
             }
             for (ServicePort port : service.getSpec().getPorts()) {
-                if (workload.port(port.getTargetPort()).isEmpty()) {
-                    problems.add(name + ": targetPort " + Workload.show(port.getTargetPort()) + " is no container port");
+                IntOrString target = port.getTargetPort() != null ? port.getTargetPort()
+                        : new IntOrString(port.getPort());
+                if (workload.port(target).isEmpty()) {
+                    problems.add(name + ": targetPort " + Workload.show(target) + " is no container port");
                 }
             }
         }
