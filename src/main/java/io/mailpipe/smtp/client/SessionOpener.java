@@ -1,13 +1,13 @@
 package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.SmtpReply;
+import io.mailpipe.smtp.netty.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +29,11 @@ final class SessionOpener {
     private final Bootstrap bootstrap;
     private final ClientTls tls;
 
-    SessionOpener(SmtpClientConfig config, EventLoopGroup group) {
+    SessionOpener(SmtpClientConfig config, EventLoopGroup group, NettyTransport transport) {
         this.config = config;
         this.timeouts = config.timeouts();
         this.tls = new ClientTls(config.trustManagers());
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.bootstrap = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
