@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class SessionLog {
 
     static final String LOGGER = "mailpipe.session";
-    static final int MAX_QUEUE_IDS = 50;
+    static final int MAX_QUEUE_IDS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     private SessionLog() {

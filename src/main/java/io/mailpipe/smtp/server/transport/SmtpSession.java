@@ -79,7 +79,7 @@ final class SmtpSession implements SessionContext {
 
     void process() {
         while (!suspended && !closing && mode.process(input)) {
-            if (draining && mode == commandInput) {
+            if (draining && mode == commandInput && !suspended) {
                 close(SmtpReplies.SHUTTING_DOWN);
             }
         }
