@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * liveness answers during start-up while readiness is still down) and stopped when the context has stopped (after
  * the routes drained, so readiness can say "not ready" during the drain). Chooses the readiness checks of the queue
  * back-end named by {@code mailpipe.queue}: the spool, or the Kafka brokers (and then watches consumer lag).
+ * With {@code mailpipe.management.enabled=false} none of this runs; the components still record their meters.
  */
 final class ManagementLifecycle extends LifecycleStrategySupport {
 
@@ -35,7 +36,26 @@ final class ManagementLifecycle extends LifecycleStrategySupport {
     @Override
     public synchronized void onContextStarting(CamelContext context) {
         ManagementSettings settings = ManagementSettings.from(context);
+        if (!settings.enabled()) {
+            return;
+        }
         bindJvmMeters();
+        List<HealthCheck> readiness = readinessChecks(context);
+        List<HealthCheck> liveness = List.of(new CamelContextCheck(context, false));
+        try {
+            server = ManagementServer.start(settings.address(), () -> liveness, () -> readiness, registry);
+        } catch (IOException e) {
+            onContextStopped(context);
+            throw new RuntimeCamelException("cannot start the management endpoint on " + settings.host() + ":"
+                    + settings.port() + " (" + ManagementSettings.PREFIX + "host/port): " + e.getMessage(), e);
+        }
+        LOG.info("management endpoint on http://{}:{}{} {} {}", server.address().getHostString(),
+                server.address().getPort(), ManagementServer.LIVE_PATH, ManagementServer.READY_PATH,
+                ManagementServer.METRICS_PATH);
+    }
+
+    /** The context, the listeners and the queue back-end; in Kafka mode also starts watching consumer lag. */
+    private List<HealthCheck> readinessChecks(CamelContext context) {
         List<HealthCheck> readiness = new ArrayList<>(List.of(new CamelContextCheck(context, true),
                 new SmtpdAcceptingCheck(context)));
         String queue = context.getPropertiesComponent().resolveProperty("mailpipe.queue").orElse("spool").trim();
@@ -48,19 +68,7 @@ final class ManagementLifecycle extends LifecycleStrategySupport {
             SpoolDepthGauges.register(registry, context);
             readiness.add(new SpoolCheck(context));
         }
-        if (!settings.enabled()) {
-            return;
-        }
-        List<HealthCheck> liveness = List.of(new CamelContextCheck(context, false));
-        try {
-            server = ManagementServer.start(settings.address(), () -> liveness, () -> readiness, registry);
-        } catch (IOException e) {
-            throw new RuntimeCamelException("cannot start the management endpoint on " + settings.host() + ":"
-                    + settings.port() + " (" + ManagementSettings.PREFIX + "host/port): " + e.getMessage(), e);
-        }
-        LOG.info("management endpoint on http://{}:{}{} {} {}", server.address().getHostString(),
-                server.address().getPort(), ManagementServer.LIVE_PATH, ManagementServer.READY_PATH,
-                ManagementServer.METRICS_PATH);
+        return readiness;
     }
 
     private void bindJvmMeters() {

@@ -17,6 +17,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -91,9 +93,13 @@ class ObservabilityIT {
     }
 
     private void start() throws Exception {
+        start(0);
+    }
+
+    private void start(int managementPortWanted) throws Exception {
         main = MailpipeMain.newMain(Path.of(""));
         main.addOverrideProperty("smtpd.port", "0");
-        main.addOverrideProperty("mailpipe.management.port", "0");
+        main.addOverrideProperty("mailpipe.management.port", String.valueOf(managementPortWanted));
         main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
         main.addOverrideProperty("mailpipe.spool.segment-size", "1048576");
         main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
@@ -191,6 +197,25 @@ class ObservabilityIT {
             Files.move(aside, spool);
         }
         assertEquals(200, awaitReadiness(200).statusCode());
+    }
+
+    @Test
+    void aManagementPortInUseStopsTheStartAndNamesTheProperties() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Exception failure = assertThrows(Exception.class, () -> start(taken.getLocalPort()));
+
+            String messages = causes(failure);
+            assertTrue(messages.contains("cannot start the management endpoint on 127.0.0.1:" + taken.getLocalPort()
+                    + " (mailpipe.management.host/port)"), messages);
+        }
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && text.length() < 10_000; t = t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
     }
 
     private HttpResponse<String> awaitReadiness(int status) throws Exception {
