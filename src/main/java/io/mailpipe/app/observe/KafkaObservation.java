@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * What the management endpoint watches in Kafka mode, over one admin client: broker reachability for readiness
- * ({@link KafkaBrokerCheck}) and consumer lag per queue topic ({@link KafkaLagMonitor}), refreshed every
+ * ({@link KafkaBrokerCheck}, first asked at once so the first probe finds an answer) and consumer lag per queue topic ({@link KafkaLagMonitor}), refreshed every
  * {@value #LAG_REFRESH_SECONDS} seconds for the topics the routes of the context consume.
  */
 public final class KafkaObservation implements AutoCloseable {
@@ -35,6 +35,7 @@ public final class KafkaObservation implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "mailpipe-management"));
         this.brokerCheck = new KafkaBrokerCheck(admin, TIMEOUT, Duration.ofSeconds(5));
+        brokerCheck.check();
         KafkaLagMonitor lag = new KafkaLagMonitor(admin, registry, () -> subscriptions(context), TIMEOUT);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "mailpipe-kafka-lag");
