@@ -5,6 +5,7 @@ import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.queue.AttemptResolution;
 import io.mailpipe.queue.DeliveryEventSink;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
+import io.mailpipe.camel.spool.SpoolConstants;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.delivery.DeliveryException;
@@ -142,6 +143,7 @@ public class KafkaQueue extends KafkaQueueOptions {
         in.setHeader(SmtpdConstants.RCPT_TO, recipients.stream().map(Recipient::address).toList());
         in.setHeader(SmtpdConstants.CLIENT_IP, record.clientIp());
         in.setHeader(SmtpdConstants.HELO_NAME, record.heloName());
+        in.setHeader(SpoolConstants.ATTEMPTS, record.attempts());
         in.setBody(RawMessage.of(plan.body()));
     }
 }
