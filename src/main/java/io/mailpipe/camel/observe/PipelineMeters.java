@@ -1,16 +1,20 @@
 package io.mailpipe.camel.observe;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
 
 /**
  * The meter registry the components record into, found in the Camel registry: the application binds one instance
  * (with the registry its metrics endpoint scrapes); without it, as in unit tests, meters go to a registry that keeps
- * nothing. Also caps the destination-domain tag of delivery meters (first {@value #MAX_DOMAINS} domains by name,
+ * nothing. Holds the values of gauges that must outlive a component restart, and caps the destination-domain tag of delivery meters (first {@value #MAX_DOMAINS} domains by name,
  * the rest as {@code other}) so one campaign to many domains cannot blow up the number of series.
  */
 public final class PipelineMeters {
@@ -21,6 +25,7 @@ public final class PipelineMeters {
 
     private final MeterRegistry registry;
     private final Set<String> domains = ConcurrentHashMap.newKeySet();
+    private final Map<List<String>, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
 
     public PipelineMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -34,6 +39,19 @@ public final class PipelineMeters {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The value behind the gauge {@code name} with one tag, registered on first use and shared afterwards, so a
+     * component that stops and starts again keeps feeding the same series.
+     */
+    public AtomicLong gaugeValue(String name, String description, String tagKey, String tagValue) {
+        return gaugeValues.computeIfAbsent(List.of(name, tagKey, tagValue), key -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(name, value, AtomicLong::get).description(description).tag(tagKey, tagValue)
+                    .strongReference(true).register(registry);
+            return value;
+        });
     }
 
     /** The tag value for a destination domain: itself (lower case) while under the cap, else {@code other}. */

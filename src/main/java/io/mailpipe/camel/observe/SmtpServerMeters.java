@@ -4,7 +4,6 @@ import io.mailpipe.smtp.SmtpReply;
 import io.mailpipe.smtp.server.SessionSummary;
 import io.mailpipe.smtp.server.SmtpServerMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,15 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SmtpServerMeters implements SmtpServerMetrics {
 
     private final MeterRegistry registry;
-    private final AtomicLong open = new AtomicLong();
+    private final AtomicLong open;
     private final Counter connections;
     private final Counter bytes;
 
     /** Meters for the listener named {@code listener} (host:port as configured). */
-    public SmtpServerMeters(MeterRegistry registry, String listener) {
-        this.registry = registry;
-        Gauge.builder("mailpipe.smtpd.connections.open", open, AtomicLong::get)
-                .description("SMTP connections open now").tag("listener", listener).register(registry);
+    public SmtpServerMeters(PipelineMeters meters, String listener) {
+        this.registry = meters.registry();
+        this.open = meters.gaugeValue("mailpipe.smtpd.connections.open", "SMTP connections open now", "listener",
+                listener);
         this.connections = Counter.builder("mailpipe.smtpd.connections")
                 .description("SMTP connections admitted").register(registry);
         this.bytes = Counter.builder("mailpipe.smtpd.received").baseUnit("bytes")

@@ -51,7 +51,7 @@ final class ServerConfigMapper {
                 .memoryThreshold(c.getMemoryThreshold())
                 .shutdownTimeout(Duration.ofMillis(c.getShutdownTimeout()))
                 .workerExecutor(workers)
-                .metrics(new SmtpServerMeters(PipelineMeters.of(endpoint.getCamelContext()).registry(),
+                .metrics(new SmtpServerMeters(PipelineMeters.of(endpoint.getCamelContext()),
                         endpoint.getHost() + ":" + endpoint.getPort()));
         if (c.getServerName() != null) {
             builder.serverName(c.getServerName());

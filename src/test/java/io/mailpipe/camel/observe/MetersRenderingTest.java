@@ -36,7 +36,7 @@ class MetersRenderingTest {
 
     @Test
     void smtpServerEventsBecomeConnectionMessageByteTlsAndAuthSeries() {
-        SmtpServerMeters smtpd = new SmtpServerMeters(registry, "0.0.0.0:25");
+        SmtpServerMeters smtpd = new SmtpServerMeters(meters, "0.0.0.0:25");
         smtpd.connectionOpened();
         smtpd.connectionOpened();
         smtpd.connectionClosed();
@@ -60,6 +60,16 @@ class MetersRenderingTest {
         assertSample("mailpipe_tls_sessions_total{direction=\"inbound\",protocol=\"TLSv1.3\"}", "1.0");
         assertSample("mailpipe_smtpd_auth_total{mechanism=\"plain\",outcome=\"success\"}", "1.0");
         assertSample("mailpipe_smtpd_auth_total{mechanism=\"login\",outcome=\"failure\"}", "1.0");
+    }
+
+    @Test
+    void aListenerStartedAgainKeepsFeedingTheSameOpenConnectionsGauge() {
+        new SmtpServerMeters(meters, "0.0.0.0:25").connectionOpened();
+        SmtpServerMeters restarted = new SmtpServerMeters(meters, "0.0.0.0:25");
+        restarted.connectionOpened();
+        restarted.connectionClosed();
+
+        assertSample("mailpipe_smtpd_connections_open{listener=\"0.0.0.0:25\"}", "1.0");
     }
 
     @Test
