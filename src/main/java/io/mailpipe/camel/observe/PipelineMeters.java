@@ -14,8 +14,9 @@ import org.apache.camel.CamelContext;
 /**
  * The meter registry the components record into, found in the Camel registry: the application binds one instance
  * (with the registry its metrics endpoint scrapes); without it, as in unit tests, meters go to a registry that keeps
- * nothing. Holds the values of gauges that must outlive a component restart, and caps the destination-domain tag of delivery meters (first {@value #MAX_DOMAINS} domains by name,
- * the rest as {@code other}) so one campaign to many domains cannot blow up the number of series.
+ * nothing. Holds the values of gauges that must outlive a component restart, and caps the destination-domain tag
+ * of delivery meters (first {@value #MAX_DOMAINS} domains by name, the rest as {@code other}) so one campaign to
+ * many domains cannot blow up the number of series.
  */
 public final class PipelineMeters {
 
