@@ -1,6 +1,7 @@
 package io.mailpipe.app.observe;
 
 import org.apache.camel.CamelContext;
+import java.util.Locale;
 import org.apache.camel.ServiceStatus;
 
 /**
@@ -26,6 +27,7 @@ public final class CamelContextCheck implements HealthCheck {
     public CheckResult check() {
         ServiceStatus status = context.getStatus();
         boolean up = readiness ? status == ServiceStatus.Started : !status.isStopped();
-        return up ? CheckResult.healthy() : CheckResult.unhealthy("context " + status.name().toLowerCase(java.util.Locale.ROOT));
+        return up ? CheckResult.healthy()
+                : CheckResult.unhealthy("context " + status.name().toLowerCase(Locale.ROOT));
     }
 }

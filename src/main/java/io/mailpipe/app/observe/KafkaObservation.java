@@ -17,8 +17,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * What the management endpoint watches in Kafka mode, over one admin client: broker reachability for readiness
- * ({@link KafkaBrokerCheck}, first asked at once so the first probe finds an answer) and consumer lag per queue topic ({@link KafkaLagMonitor}), refreshed every
- * {@value #LAG_REFRESH_SECONDS} seconds for the topics the routes of the context consume.
+ * ({@link KafkaBrokerCheck}, first asked at once so the first probe finds an answer) and consumer lag per queue
+ * topic ({@link KafkaLagMonitor}), refreshed every {@value #LAG_REFRESH_SECONDS} seconds for the topics the routes
+ * of the context consume.
  */
 public final class KafkaObservation implements AutoCloseable {
 

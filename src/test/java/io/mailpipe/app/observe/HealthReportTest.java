@@ -32,8 +32,8 @@ class HealthReportTest {
 
         assertTrue(report.up());
         assertEquals(200, report.httpStatus());
-        assertEquals("{\"status\":\"UP\",\"checks\":[{\"name\":\"a\",\"status\":\"UP\"},{\"name\":\"b\",\"status\":\"UP\"}]}",
-                report.toJson());
+        assertEquals("{\"status\":\"UP\",\"checks\":[{\"name\":\"a\",\"status\":\"UP\"},"
+                + "{\"name\":\"b\",\"status\":\"UP\"}]}", report.toJson());
     }
 
     @Test

@@ -53,7 +53,8 @@ class KafkaModeObservabilityIT {
             main.addOverrideProperty("mailpipe.kafka.consumers", "1");
             main.addOverrideProperty("mailpipe.kafka.poll-timeout-ms", "200");
             main.addOverrideProperty("mailpipe.dns-servers", dns.hostAndPort());
-            main.addOverrideProperty("mailpipe.mx.overrides", "localhost=127.0.0.1:" + nextHop.localAddress().getPort());
+            main.addOverrideProperty("mailpipe.mx.overrides",
+                    "localhost=127.0.0.1:" + nextHop.localAddress().getPort());
             main.addOverrideProperty("smtpd.port", "0");
             main.addOverrideProperty("mailpipe.management.port", "0");
             main.start();

@@ -127,8 +127,8 @@ class ObservabilityIT {
             clients.shutdownNow();
         }
         int sent = CONNECTIONS * MESSAGES_PER_CONNECTION;
-        Map<String, Double> metrics = awaitMetric("mailpipe_deliveries_total{domain=\"localhost\",outcome=\"delivered\"}",
-                sent);
+        Map<String, Double> metrics = awaitMetric(
+                "mailpipe_deliveries_total{domain=\"localhost\",outcome=\"delivered\"}", sent);
 
         assertEquals(sent, metrics.get("mailpipe_smtpd_messages_total{class=\"2xx\",code=\"250\"}"));
         assertEquals(CONNECTIONS, metrics.get("mailpipe_smtpd_connections_total"));

@@ -36,7 +36,8 @@ class DeliveryAttemptLogTest {
         DeliveryReport report = new DeliveryReport(List.of(
                 new RecipientResult("a@x.example", RecipientOutcome.TRANSIENT, noRoute, null, null)));
 
-        assertEquals(List.of("rcpt=a@x.example code=451 status=4.4.4 reply=\"no answer from any MX\" outcome=transient"),
+        assertEquals(List.of(
+                "rcpt=a@x.example code=451 status=4.4.4 reply=\"no answer from any MX\" outcome=transient"),
                 DeliveryAttemptLog.lines(new DeliveryAttemptLog.Attempt(null, null, null), report));
     }
 }
