@@ -3,6 +3,7 @@ package io.mailpipe.app.observe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record HealthReport(Map<String, HealthCheck.CheckResult> results) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public HealthReport {
-        results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
     }
 
     /** Runs the checks in order. */

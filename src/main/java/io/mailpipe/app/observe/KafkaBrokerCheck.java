@@ -17,7 +17,8 @@ public final class KafkaBrokerCheck implements HealthCheck {
     private final long cacheNanos;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile CheckResult last = CheckResult.unhealthy("not checked yet");
-    private volatile long checkedAt = System.nanoTime() - Long.MAX_VALUE / 2;
+    private volatile boolean answered;
+    private volatile long answeredAt;
 
     public KafkaBrokerCheck(Admin admin, Duration timeout, Duration cacheFor) {
         this.admin = admin;
@@ -32,7 +33,8 @@ public final class KafkaBrokerCheck implements HealthCheck {
 
     @Override
     public CheckResult check() {
-        if (System.nanoTime() - checkedAt > cacheNanos && refreshing.compareAndSet(false, true)) {
+        boolean stale = !answered || System.nanoTime() - answeredAt > cacheNanos;
+        if (stale && refreshing.compareAndSet(false, true)) {
             refresh();
         }
         return last;
@@ -41,16 +43,18 @@ public final class KafkaBrokerCheck implements HealthCheck {
     private void refresh() {
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
-                    .whenComplete((nodes, error) -> {
-                        last = error == null && !nodes.isEmpty() ? CheckResult.healthy()
-                                : CheckResult.unhealthy(error == null ? "no brokers" : "brokers unreachable: " + error);
-                        checkedAt = System.nanoTime();
-                        refreshing.set(false);
-                    });
+                    .whenComplete((nodes, error) -> answered(error == null && !nodes.isEmpty()
+                            ? CheckResult.healthy()
+                            : CheckResult.unhealthy(error == null ? "no brokers" : "brokers unreachable: " + error)));
         } catch (RuntimeException e) {
-            last = CheckResult.unhealthy("brokers unreachable: " + e);
-            checkedAt = System.nanoTime();
-            refreshing.set(false);
+            answered(CheckResult.unhealthy("brokers unreachable: " + e));
         }
+    }
+
+    private void answered(CheckResult result) {
+        last = result;
+        answeredAt = System.nanoTime();
+        answered = true;
+        refreshing.set(false);
     }
 }
