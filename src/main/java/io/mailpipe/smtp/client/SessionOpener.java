@@ -13,6 +13,7 @@ import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLSession;
 
 /**
  * Opens a session to a destination: TCP connect, the 220 greeting (RFC 5321 §3.1), EHLO with fallback to HELO on a
@@ -115,14 +116,20 @@ final class SessionOpener {
             }
             return connection.startTls(tls.contextFor(policy), destination.hostName(),
                             policy == TlsPolicy.REQUIRED_VERIFY, timeouts.startTls())
-                    .thenCompose(tlsSession -> connection.command("EHLO " + config.heloName(), "EHLO",
-                                    timeouts.hello())
+                    .thenCompose(tlsSession -> tlsEstablished(connection, tlsSession).command(
+                                    "EHLO " + config.heloName(), "EHLO", timeouts.hello())
                             .thenApply(ehlo -> {
                                 require(connection, ehlo, 250, "EHLO after STARTTLS");
                                 return new ClientSession(connection, destination, ServerCapabilities.fromEhlo(ehlo),
                                         tlsSession.getProtocol());
                             }));
         });
+    }
+
+    /** Tells the metrics listener about the new TLS session and goes on with the same connection. */
+    private SmtpConnection tlsEstablished(SmtpConnection connection, SSLSession tlsSession) {
+        config.metrics().tlsEstablished(tlsSession.getProtocol(), tlsSession.getCipherSuite());
+        return connection;
     }
 
     private static CompletableFuture<ClientSession> plain(SmtpConnection connection, Destination destination,
