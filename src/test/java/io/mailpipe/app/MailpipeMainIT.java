@@ -104,6 +104,7 @@ class MailpipeMainIT {
     private int start(String spfPolicy, String dkimKeyTable) throws Exception {
         main = MailpipeMain.newMain(Path.of(""));
         main.addOverrideProperty("smtpd.port", "0");
+        main.addOverrideProperty("mailpipe.management.port", "0");
         main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
         main.addOverrideProperty("mailpipe.spool.segment-size", "1048576");
         main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
