@@ -1,6 +1,7 @@
 package io.mailpipe.app;
 
 import io.mailpipe.camel.smtpd.SmtpdConsumer;
+import io.mailpipe.testing.SmtpPeer;
 import org.apache.camel.main.Main;
 
 import java.io.IOException;
@@ -88,6 +89,21 @@ final class ShippedPipeline implements AutoCloseable {
         try (Stream<Path> files = Files.list(outbox())) {
             return new ArrayList<>(files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    /** The first message of {@code received} (a next hop's list) that contains {@code needle} (at most 30 s). */
+    static SmtpPeer.Delivered awaitDelivery(List<SmtpPeer.Delivered> received, String needle)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (SmtpPeer.Delivered delivered : received) {
+                if (delivered.text().contains(needle)) {
+                    return delivered;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nothing with " + needle + " reached the next hop");
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +73,7 @@ class SubmissionIT {
                 "--header", "Subject: over starttls");
 
         assertTrue(Swaks.queued(transcript), transcript);
-        SmtpPeer.Delivered delivered = awaitDelivery("Subject: over starttls");
+        SmtpPeer.Delivered delivered = ShippedPipeline.awaitDelivery(nextHop.received, "Subject: over starttls");
         assertEquals(java.util.List.of("bob@remote.example"), delivered.recipients());
         assertTrue(delivered.text().contains("DKIM-Signature: "), delivered.text());
         assertTrue(Dkimpy.verifies(delivered.content(), "sel2048._domainkey.example.com",
@@ -90,7 +89,7 @@ class SubmissionIT {
                 "--header", "Subject: over implicit tls");
 
         assertTrue(Swaks.queued(transcript), transcript);
-        SmtpPeer.Delivered delivered = awaitDelivery("Subject: over implicit tls");
+        SmtpPeer.Delivered delivered = ShippedPipeline.awaitDelivery(nextHop.received, "Subject: over implicit tls");
         assertTrue(Dkimpy.verifies(delivered.content(), "sel2048._domainkey.example.com",
                 KEYS.resolve("2048_testkey_PKCS8.key.pub.txt"), data), delivered.text());
     }
@@ -131,19 +130,6 @@ class SubmissionIT {
             assertTrue(smtp.send("AUTH PLAIN " + plain("alice", "wrong")).startsWith("535 5.7.8"));
             assertTrue(smtp.send("MAIL FROM:<alice@example.com>").startsWith("530 5.7.0"));
         }
-    }
-
-    private SmtpPeer.Delivered awaitDelivery(String subject) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            for (SmtpPeer.Delivered d : nextHop.received) {
-                if (d.text().contains(subject)) {
-                    return d;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("nothing with " + subject + " reached the next hop");
     }
 
     private static String plain(String user, String password) {
