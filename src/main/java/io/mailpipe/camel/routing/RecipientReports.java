@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Joins the delivery branches of one message into one per-recipient outcome (DESIGN §4; RFC 5321 §4.5.4.1 retries
  * and §6.1 bounces), so the queue sees a single attempt: as the aggregation strategy of a multicast it collects every
- * branch's {@link BranchResults} and clears the branch's exception; {@code conclude} then puts the combined
+ * branch's {@link BranchResults} on the input exchange and clears the branch's exception; {@code conclude} then puts the combined
  * {@link DeliveryReport} in {@code MailpipeDeliveryReport} and ends the exchange as a single delivery endpoint
  * would: success when every recipient was delivered, a TransientDeliveryException when any is to be retried, else a
  * PermanentDeliveryException. Delivered recipients stay delivered whatever happened to the others.
@@ -24,19 +24,28 @@ public class RecipientReports implements AggregationStrategy {
 
     static final String RESULTS = "MailpipeRecipientResults";
 
+    /**
+     * Collects the branch's results on the multicast's input exchange and returns that exchange, so the message after
+     * the multicast keeps its whole envelope (a branch's copy has only its share of the recipients).
+     */
     @Override
-    public Exchange aggregate(Exchange collected, Exchange branch) {
-        List<RecipientResult> results = new ArrayList<>(BranchResults.of(branch));
+    public Exchange aggregate(Exchange collected, Exchange branch, Exchange input) {
+        Exchange target = input != null ? input : collected != null ? collected : branch;
+        @SuppressWarnings("unchecked")
+        List<RecipientResult> results = target.getProperty(RESULTS, List.class);
+        if (results == null) {
+            results = new ArrayList<>();
+            target.setProperty(RESULTS, results);
+        }
+        results.addAll(BranchResults.of(branch));
         branch.setException(null);
         branch.removeProperty(Exchange.EXCEPTION_CAUGHT);
-        if (collected == null) {
-            branch.setProperty(RESULTS, results);
-            return branch;
-        }
-        @SuppressWarnings("unchecked")
-        List<RecipientResult> earlier = collected.getProperty(RESULTS, List.class);
-        earlier.addAll(results);
-        return collected;
+        return target;
+    }
+
+    @Override
+    public Exchange aggregate(Exchange collected, Exchange branch) {
+        return aggregate(collected, branch, null);
     }
 
     /** After the multicast: the combined report, and the exception the queue reads the outcome from. */

@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** How the delivery branches of one message combine into one outcome per recipient for the queue. */
@@ -110,12 +110,16 @@ class RecipientReportsTest {
                 .results());
     }
 
+    /** What the multicast does: each branch is a copy of the input exchange, aggregated with the input given. */
     private Exchange combine(Exchange... branches) {
+        Exchange input = branch(List.of("whole@envelope.test"));
         Exchange collected = null;
         for (Exchange branch : branches) {
-            collected = reports.aggregate(collected, branch);
+            collected = reports.aggregate(collected, branch, input);
         }
+        assertSame(input, collected, "the input exchange, with its whole envelope, goes on after the multicast");
         assertNull(collected.getException(), "the combined exchange carries no branch exception");
+        assertEquals(List.of("whole@envelope.test"), collected.getMessage().getHeader("MailpipeRcptTo"));
         return collected;
     }
 
