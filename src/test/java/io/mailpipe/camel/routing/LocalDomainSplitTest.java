@@ -60,6 +60,21 @@ class LocalDomainSplitTest {
         assertEquals("s@sender.test", kept.mailFrom().reversePath());
     }
 
+    @Test
+    void plainEnvelopeHeadersAreSplitToo() {
+        LocalDomainSplit split = new LocalDomainSplit();
+        split.setLocalDomains("localhost");
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getMessage().setHeader(SmtpdConstants.MAIL_FROM, "");
+        exchange.getMessage().setHeader(SmtpdConstants.RCPT_TO, "a@localhost, b@remote.test");
+
+        split.keepRemote(exchange);
+
+        Envelope kept = exchange.getMessage().getHeader(SmtpdConstants.ENVELOPE, Envelope.class);
+        assertEquals(List.of("b@remote.test"), kept.recipients().stream().map(Recipient::address).toList());
+        assertEquals("", kept.mailFrom().reversePath());
+    }
+
     private static List<String> narrowed(LocalDomainSplit split, boolean local) {
         Exchange exchange = exchange();
         if (local) {
