@@ -51,7 +51,8 @@ class ReadmeExampleIT {
         Path archive = data.resolve("archive");
         dns = UnboundServer.startEmpty();
         mailpipe = ShippedPipeline.start(data, dns.hostAndPort(), Map.of(
-                "mailpipe.routes", "file:" + routes + "/*.camel.yaml,file:" + routes + "/{{mailpipe.queue}}/*.camel.yaml",
+                "mailpipe.routes",
+                "file:" + routes + "/*.camel.yaml,file:" + routes + "/{{mailpipe.queue}}/*.camel.yaml",
                 "mailpipe.archive.directory", archive.toString()));
         int port = mailpipe.port("inbound");
 

@@ -26,6 +26,7 @@ final class Swaks {
 
     /** True when the transcript shows the message accepted (250 to the end of data). */
     static boolean queued(String transcript) {
-        return transcript.contains("<-  250 2.0.0 Ok: queued as ") || transcript.contains("<~  250 2.0.0 Ok: queued as ");
+        return transcript.contains("<-  250 2.0.0 Ok: queued as ")
+                || transcript.contains("<~  250 2.0.0 Ok: queued as ");
     }
 }

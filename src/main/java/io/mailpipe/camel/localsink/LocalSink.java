@@ -28,9 +28,10 @@ import java.util.Locale;
  * RFC 5321 §6.1: once it returns, the message is ours to keep): each delivery becomes {@code NAME.eml}, the message
  * exactly as queued, and {@code NAME.json}, its envelope ({@link EnvelopeJson}), both written atomically and
  * durably, the envelope last, so a reader that sees the {@code .json} finds the whole message beside it. NAME is
- * the queue id (the exchange id when there is none) and a digest of the recipients, so delivering the same recipients again (at-least-once redelivery)
- * rewrites the same pair, while other recipients of the same message get their own. Every recipient is reported
- * delivered (250 2.0.0) in {@code MailpipeDeliveryReport}; a write failure is thrown and the queue retries it.
+ * the queue id (the exchange id when there is none) and a digest of the recipients, so delivering the same
+ * recipients again (at-least-once redelivery) rewrites the same pair, while other recipients of the same message get
+ * their own. Every recipient is reported delivered (250 2.0.0) in {@code MailpipeDeliveryReport}; a write failure is
+ * thrown and the queue retries it.
  */
 public class LocalSink {
 

@@ -14,11 +14,11 @@ import java.util.List;
 
 /**
  * Joins the delivery branches of one message into one per-recipient outcome (DESIGN §4; RFC 5321 §4.5.4.1 retries
- * and §6.1 bounces), so the queue sees a single attempt: as the aggregation strategy of a multicast it collects every
- * branch's {@link BranchResults} on the input exchange and clears the branch's exception; {@code conclude} then puts the combined
- * {@link DeliveryReport} in {@code MailpipeDeliveryReport} and ends the exchange as a single delivery endpoint
- * would: success when every recipient was delivered, a TransientDeliveryException when any is to be retried, else a
- * PermanentDeliveryException. Delivered recipients stay delivered whatever happened to the others.
+ * and §6.1 bounces), so the queue sees a single attempt: as the aggregation strategy of a multicast it collects
+ * every branch's {@link BranchResults} on the input exchange and clears the branch's exception; {@code conclude}
+ * then puts the combined {@link DeliveryReport} in {@code MailpipeDeliveryReport} and ends the exchange as a single
+ * delivery endpoint would: success when every recipient was delivered, a TransientDeliveryException when any is to
+ * be retried, else a PermanentDeliveryException. Delivered recipients stay delivered whatever happened to the others.
  */
 public class RecipientReports implements AggregationStrategy {
 

@@ -28,5 +28,6 @@ class SmtpRejectionTest {
         assertThrows(IllegalArgumentException.class, () -> new SmtpRejection("250 2.0.0 fine"));
         assertThrows(IllegalArgumentException.class, () -> new SmtpRejection("spam"));
         assertThrows(IllegalArgumentException.class, () -> new SmtpRejection(null));
+        assertThrows(IllegalArgumentException.class, () -> new SmtpRejection("550 4.7.1 mixed classes"));
     }
 }
