@@ -110,6 +110,8 @@ class MailpipeMainIT {
         main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
         main.addOverrideProperty("mailpipe.dns-servers", "127.0.0.1:" + dns.address().getPort());
         String nextHopAddress = "127.0.0.1:" + nextHop.localAddress().getPort();
+        // mail for the local domain localhost goes by MX delivery to the next hop here, not to the local sink
+        main.addOverrideProperty("mailpipe.local-delivery.uri", "direct:deliver-mx");
         main.addOverrideProperty("mailpipe.mx.overrides",
                 "localhost=" + nextHopAddress + ",client.example=" + nextHopAddress);
         main.addOverrideProperty("spf.policy", spfPolicy);
