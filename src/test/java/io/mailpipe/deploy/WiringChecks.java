@@ -29,9 +29,11 @@ final class WiringChecks {
             "smtpd.port", "smtp",
             "mailpipe.submission.port", "submission",
             "mailpipe.submissions.port", "submissions");
-    static final List<String> BIND_ALL_KEYS = List.of("smtpd.host", "mailpipe.management.host");
+    static final List<String> BIND_ALL_KEYS = List.of("smtpd.host", "mailpipe.submission.host",
+            "mailpipe.management.host");
     /** Keys whose value is a file or directory mailpipe writes. */
-    static final List<String> WRITTEN_PATH_KEYS = List.of("mailpipe.spool.directory", "mailpipe.queue.event-log");
+    static final List<String> WRITTEN_PATH_KEYS = List.of("mailpipe.spool.directory", "mailpipe.queue.event-log",
+            "mailpipe.local-sink.directory");
 
     private WiringChecks() {
     }
