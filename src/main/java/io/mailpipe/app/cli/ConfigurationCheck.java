@@ -1,5 +1,8 @@
 package io.mailpipe.app.cli;
 
+import io.mailpipe.app.config.ConfigurationProblem;
+import io.mailpipe.app.config.ConfigurationSources;
+import io.mailpipe.app.config.ConfigurationValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +15,8 @@ import org.apache.camel.Route;
 import org.apache.camel.main.Main;
 
 /**
- * Loads the pipeline as {@code run} would (same camel-main, properties and routes pattern) with auto-startup off:
- * routes are created (endpoints resolved, options and placeholders checked) and their producers started (DKIM key
+ * Runs the start-up check of {@code run} ({@link ConfigurationValidator}), then loads the pipeline as {@code run}
+ * would (same camel-main, properties and routes pattern) with auto-startup off: routes are created (endpoints resolved, options and placeholders checked) and their producers started (DKIM key
  * tables read), but no consumer starts and no port is bound; then reads the files consumers would read at start
  * ({@link SmtpdResourceCheck}). Camel stops at the first route it cannot create or warm up, so a failed route is
  * excluded by id and the load repeated, once per failing route, to report them all.
@@ -22,6 +25,8 @@ final class ConfigurationCheck {
 
     /** Bound on reloads: one per failing route, far more than any real configuration has. */
     private static final int MAX_ATTEMPTS = 50;
+    /** Shorter values ("1", "25") could appear in an unrelated message by chance. */
+    private static final int MIN_QUOTED_VALUE = 3;
 
     private final PipelineOptions pipeline;
 
@@ -38,13 +43,44 @@ final class ConfigurationCheck {
     }
 
     Outcome run() {
+        ConfigurationValidator validator = ConfigurationValidator.shipped();
+        PipelineOptions.Configured first = pipeline.newMain(validator.shippedConfiguration());
+        List<ConfigurationProblem> problems = validator.validate(first.sources());
+        List<String> errors = new ArrayList<>();
+        problems.forEach(problem -> errors.add(problem.describe()));
+        Outcome loaded = load(validator, first);
+        List<String> badValues = badValues(first.sources(), problems);
+        loaded.errors().stream().filter(error -> badValues.stream().noneMatch(error::contains)).forEach(errors::add);
+        return new Outcome(loaded.routes(), errors);
+    }
+
+    /**
+     * What Camel's errors quote when they repeat a problem the check already reported: a value found wrong, or
+     * the option of a misspelt camel.* key in camel-main's "Error binding property (option=value)".
+     */
+    private static List<String> badValues(ConfigurationSources sources, List<ConfigurationProblem> problems) {
+        List<String> quoted = new ArrayList<>();
+        for (ConfigurationProblem problem : problems) {
+            if (problem.key() == null) {
+                continue;
+            }
+            String value = sources.value(problem.key()).orElse("").strip();
+            if (value.length() >= MIN_QUOTED_VALUE) {
+                quoted.add(value);
+            }
+            if (problem.key().startsWith("camel.")) {
+                quoted.add("property (" + problem.key().substring(problem.key().lastIndexOf('.') + 1) + "=");
+            }
+        }
+        return quoted;
+    }
+
+    private Outcome load(ConfigurationValidator validator, PipelineOptions.Configured first) {
         List<String> errors = new ArrayList<>();
         Set<String> failedRoutes = new LinkedHashSet<>();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            PipelineOptions.Configured configured = pipeline.newMain();
-            if (attempt == 0) {
-                errors.addAll(configured.errors());
-            }
+            PipelineOptions.Configured configured = attempt == 0 ? first
+                    : pipeline.newMain(validator.shippedConfiguration());
             Main main = configured.main();
             main.addOverrideProperty("camel.main.auto-startup", "false");
             if (!failedRoutes.isEmpty()) {
