@@ -52,6 +52,17 @@ public record ComponentMetadata(String scheme, String title, String description,
         return components;
     }
 
+    /**
+     * The endpoint option an application key feeds, by name: a key whose segments name one of {@code components}
+     * ({@code smtpd.max-recipients}, {@code mailpipe.mx.tls-policy}) feeds its option named after the last segment.
+     */
+    static Optional<OptionMetadata> optionForKey(String key, List<ComponentMetadata> components) {
+        List<String> segments = java.util.Arrays.asList(key.split("\\."));
+        String option = segments.get(segments.size() - 1).replace("-", "");
+        return components.stream().filter(c -> segments.subList(0, segments.size() - 1).contains(c.scheme()))
+                .findFirst().flatMap(c -> c.endpointOption(option));
+    }
+
     public Optional<OptionMetadata> endpointOption(String name) {
         return find(endpointOptions, name);
     }

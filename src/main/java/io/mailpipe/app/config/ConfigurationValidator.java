@@ -94,13 +94,20 @@ public final class ConfigurationValidator {
         return problems;
     }
 
+    /** Kubernetes sets {@code <SERVICE>_PORT=tcp://ip:port} for every Service, which can shadow one of our keys. */
+    private static String serviceLinkHint(Setting setting) {
+        boolean link = setting.origin().description().startsWith("environment variable ")
+                && setting.value().matches("(tcp|udp|sctp)://.*");
+        return link ? " (a Kubernetes service link variable: set enableServiceLinks: false in the pod spec)" : "";
+    }
+
     private List<ConfigurationProblem> values(ConfigurationSources sources) {
         ValueRules rules = new ValueRules(shipped, components);
         List<ConfigurationProblem> problems = new ArrayList<>();
         for (String key : sources.known().keys()) {
             sources.effective(key).ifPresent(setting -> rules.check(key, setting.value())
                     .or(() -> rules.checkType(key, setting.value()))
-                    .ifPresent(m -> problems.add(ConfigurationProblem.of(setting, m))));
+                    .ifPresent(m -> problems.add(ConfigurationProblem.of(setting, m + serviceLinkHint(setting)))));
         }
         return problems;
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * prefix and both are parsed and matched ({@link TlsFiles}); a {@code password-file} is parsed as the AUTH
  * password file (RFC 4954 users); a {@code key-table} is loaded as the DKIM key table with every key it names
  * (RFC 6376). When {@code mailpipe.require-tls-files} is true, empty certificate and key options are errors too.
+ * Keys under a prefix whose {@code <prefix>.enabled} is false (a listener turned off) are not checked.
  */
 final class FileChecks {
 
@@ -51,7 +52,7 @@ final class FileChecks {
                 .orElse(false);
         for (String key : sources.known().keys()) {
             Optional<Setting> setting = sources.effective(key).filter(s -> !s.value().contains("{{"));
-            if (setting.isEmpty()) {
+            if (setting.isEmpty() || disabled(sources, key)) {
                 continue;
             }
             String value = setting.get().value().strip();
@@ -79,6 +80,17 @@ final class FileChecks {
             }
         }
         return problems;
+    }
+
+    /** True when a {@code <prefix>.enabled} key above {@code key} is false: a feature turned off reads no file. */
+    static boolean disabled(ConfigurationSources sources, String key) {
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            if (sources.value(key.substring(0, dot) + ".enabled").map(v -> v.strip().equalsIgnoreCase("false"))
+                    .orElse(false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void tls(ConfigurationSources sources, Setting certificate, String keyKey,

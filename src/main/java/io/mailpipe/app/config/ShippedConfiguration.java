@@ -30,8 +30,12 @@ public final class ShippedConfiguration {
     private static final Pattern PROFILE_FILE = Pattern.compile("application-([A-Za-z0-9_-]+)\\.properties");
     private static final Pattern SECTION = Pattern.compile("#\\s*-{3}\\s*(.*?)\\s*-*\\s*");
 
-    /** One key as a shipped file writes it. */
-    public record ShippedKey(String key, String value, String description, String section) {
+    /**
+     * One key as a shipped file writes it; {@code sharedDescription} when the comment above it was written above an
+     * earlier key of the same block too.
+     */
+    public record ShippedKey(String key, String value, String description, String section,
+                             boolean sharedDescription) {
     }
 
     private final List<ShippedKey> base;
@@ -100,25 +104,32 @@ public final class ShippedConfiguration {
             StringBuilder comment = new StringBuilder();
             String description = "";
             String section = "";
+            boolean fileHeader = true;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String trimmed = line.strip();
                 Matcher header = SECTION.matcher(trimmed);
+                boolean isComment = trimmed.startsWith("#") || trimmed.startsWith("!");
+                fileHeader = fileHeader && isComment && !header.matches();
+                if (fileHeader) {
+                    continue;
+                }
                 if (header.matches()) {
                     section = header.group(1);
                     comment.setLength(0);
                     description = "";
-                } else if (trimmed.startsWith("#") || trimmed.startsWith("!")) {
+                } else if (isComment) {
                     comment.append(comment.length() == 0 ? "" : " ").append(trimmed.substring(1).strip());
                 } else if (trimmed.isEmpty()) {
                     comment.setLength(0);
                     description = "";
                 } else {
+                    boolean shared = comment.length() == 0 && !description.isEmpty();
                     if (comment.length() > 0) {
                         description = comment.toString();
                         comment.setLength(0);
                     }
                     String key = trimmed.split("\\s*[=:]", 2)[0].strip();
-                    keys.add(new ShippedKey(key, values.getProperty(key, ""), description, section));
+                    keys.add(new ShippedKey(key, values.getProperty(key, ""), description, section, shared));
                 }
             }
             return keys;

@@ -88,7 +88,7 @@ final class ValueRules {
         if (text.isEmpty() || text.contains("{{") || text.startsWith("#")) {
             return Optional.empty();
         }
-        Optional<OptionMetadata> option = endpointOption(key);
+        Optional<OptionMetadata> option = ComponentMetadata.optionForKey(key, components);
         String type = option.map(ValueRules::typeOf).orElseGet(() -> shapeOfDefault(key));
         List<String> enumValues = option.map(OptionMetadata::enumValues).orElse(List.of());
         if (!enumValues.isEmpty()) {
@@ -104,13 +104,6 @@ final class ValueRules {
                     : Optional.of("\"" + text + "\" is not a duration like 30s, 10m, 1h or 5d");
             default -> Optional.empty();
         };
-    }
-
-    private Optional<OptionMetadata> endpointOption(String key) {
-        List<String> segments = Arrays.asList(key.split("\\."));
-        String option = camelCase(segments.get(segments.size() - 1));
-        return components.stream().filter(c -> segments.subList(0, segments.size() - 1).contains(c.scheme()))
-                .findFirst().flatMap(c -> c.endpointOption(option));
     }
 
     private static String typeOf(OptionMetadata option) {
@@ -147,20 +140,6 @@ final class ValueRules {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    static String camelCase(String kebab) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : kebab.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
     }
 
     static void port(String text) {
