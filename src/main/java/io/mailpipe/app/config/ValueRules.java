@@ -60,7 +60,7 @@ final class ValueRules {
         } else if (name.equals("host")) {
             host(text);
         } else if (name.endsWith("networks")) {
-            each(text, NetworkRange::parse, "is not a list of CIDR blocks like 192.0.2.0/24,2001:db8::/32");
+            each(text, ValueRules::cidr, "is not a list of CIDR blocks like 192.0.2.0/24,2001:db8::/32");
         } else if (name.endsWith("domains")) {
             each(text, ValueRules::domain, "is not a list of domain names");
         } else if (name.equals("overrides")) {
@@ -172,6 +172,18 @@ final class ValueRules {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /**
+     * An address with an optional prefix length; IPv4 in full dotted-quad form, as the resolver library would
+     * otherwise read "10/8" as 0.0.0.10/8.
+     */
+    static void cidr(String text) {
+        String address = text.contains("/") ? text.substring(0, text.indexOf('/')) : text;
+        if (address.indexOf(':') < 0 && !IPV4.matcher(address).matches()) {
+            throw new IllegalArgumentException("is not an IPv4 address in dotted-quad form or an IPv6 address");
+        }
+        NetworkRange.parse(text);
     }
 
     /** A host name of letter-digit-hyphen labels (RFC 1035 §2.3.1, RFC 1123 §2.1). */
