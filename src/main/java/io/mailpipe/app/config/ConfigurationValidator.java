@@ -82,7 +82,7 @@ public final class ConfigurationValidator {
         List<ConfigurationProblem> problems = new ArrayList<>();
         sources.environment().keySet().stream().sorted().forEach(name -> {
             Origin origin = Origin.environment(name);
-            if (known.checksEnvironmentName(name)) {
+            if (known.isUnknownEnvironmentVariable(name, sources.environment().get(name))) {
                 problems.add(new ConfigurationProblem(null, origin, origin + ": "
                         + known.unknownEnvironmentMessage(name)));
             } else if (name.startsWith("CAMEL_COMPONENT_")) {

@@ -1,6 +1,7 @@
 package io.mailpipe.app.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,24 @@ import java.util.regex.Pattern;
  *
  * <p>Environment variables map onto keys as camel-main maps them (upper case, '.' and '-' become '_'). Only names
  * that start with a namespace prefix ({@code SMTPD_}, {@code SPF_}, {@code MAILPIPE_}) are checked, and names in
- * the shape of Kubernetes service links ({@code MAILPIPE_SERVICE_HOST}, {@code MAILPIPE_PORT_25_TCP_ADDR}, …),
- * which Kubernetes injects for a Service named like the namespace, are left alone.
+ * the shape of Kubernetes service links with values of their shape ({@code MAILPIPE_SMTP_SERVICE_HOST=10.0.0.7},
+ * {@code MAILPIPE_SMTP_PORT=tcp://10.0.0.7:25}, …), which Kubernetes injects for a Service whose name starts like a
+ * namespace, are left alone.
  */
 public final class KnownKeys {
 
-    private static final Pattern SERVICE_LINK = Pattern.compile(
-            "[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)");
+    private static final String ADDRESS = "[0-9A-Fa-f.:]+";
+    private static final String URL = "(tcp|udp|sctp)://" + ADDRESS + ":[0-9]+|(tcp|udp|sctp)://\\[" + ADDRESS
+            + "\\]:[0-9]+";
+    /** Kubernetes service-link names with the shape of the value Kubernetes gives each. */
+    private static final List<Map.Entry<Pattern, Pattern>> SERVICE_LINKS = List.of(
+            link("[A-Z0-9_]+_SERVICE_HOST", ADDRESS),
+            link("[A-Z0-9_]+_SERVICE_PORT(_[A-Z0-9_]+)?", "[0-9]+"),
+            link("[A-Z0-9_]+_PORT", URL),
+            link("[A-Z0-9_]+_PORT_[0-9]+_(TCP|UDP|SCTP)", URL),
+            link("[A-Z0-9_]+_PORT_[0-9]+_(TCP|UDP|SCTP)_PROTO", "tcp|udp|sctp"),
+            link("[A-Z0-9_]+_PORT_[0-9]+_(TCP|UDP|SCTP)_PORT", "[0-9]+"),
+            link("[A-Z0-9_]+_PORT_[0-9]+_(TCP|UDP|SCTP)_ADDR", ADDRESS));
 
     private final Set<String> keys;
     private final Set<String> namespaces;
@@ -67,10 +79,22 @@ public final class KnownKeys {
         return Optional.ofNullable(keysByEnvironmentName.get(name));
     }
 
-    /** True for an environment variable name that is ours to check: a namespace prefix, not a service link. */
-    public boolean checksEnvironmentName(String name) {
+    private static Map.Entry<Pattern, Pattern> link(String name, String value) {
+        return Map.entry(Pattern.compile(name), Pattern.compile(value));
+    }
+
+    /**
+     * True for an environment variable that should be a key and is none: a namespace prefix, no known key, and
+     * not a Kubernetes service link (a name and value of the shapes Kubernetes gives them).
+     */
+    public boolean isUnknownEnvironmentVariable(String name, String value) {
         boolean ours = namespaces.stream().map(KnownKeys::environmentName).anyMatch(name::startsWith);
-        return ours && !keysByEnvironmentName.containsKey(name) && !SERVICE_LINK.matcher(name).matches();
+        return ours && !keysByEnvironmentName.containsKey(name) && !isServiceLink(name, value);
+    }
+
+    static boolean isServiceLink(String name, String value) {
+        return SERVICE_LINKS.stream().anyMatch(link -> link.getKey().matcher(name).matches()
+                && link.getValue().matcher(value.strip()).matches());
     }
 
     /** "unknown key x (did you mean y?)" */

@@ -39,9 +39,19 @@ class ConfigurationValidatorTest {
         List<ConfigurationProblem> problems = new Sources().environment(Map.of("SMTPD_PORT", "2526",
                 "MAILPIPE_ROUTES", "file:routes/*.camel.yaml", "PATH", "/usr/bin", "CAMEL_MAIN_SHUTDOWN_TIMEOUT", "5",
                 "MAILPIPE_SMTP_SERVICE_HOST", "10.0.0.1", "MAILPIPE_SMTP_PORT_25_TCP_ADDR", "10.0.0.1",
-                "SPF_SERVICE_PORT_DNS", "53")).validate();
+                "MAILPIPE_SMTP_PORT", "tcp://10.0.0.1:25", "SPF_SERVICE_PORT_DNS", "53")).validate();
 
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aMisspeltPortVariableIsNotMistakenForAServiceLink() {
+        List<ConfigurationProblem> problems = new Sources().environment(Map.of("MAILPIPE_MX_PROT", "2525",
+                "MAILPIPE_SUBMISION_PORT", "587")).validate();
+
+        assertEquals(List.of("environment variable MAILPIPE_MX_PROT: not a mailpipe setting (did you mean"
+                + " MAILPIPE_MX_PORT, for mailpipe.mx.port?)", "environment variable MAILPIPE_SUBMISION_PORT: not a"
+                + " mailpipe setting"), problems.stream().map(ConfigurationProblem::describe).toList());
     }
 
     @Test
