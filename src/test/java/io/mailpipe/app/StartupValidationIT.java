@@ -144,6 +144,17 @@ class StartupValidationIT {
     }
 
     @Test
+    void aValueCamelRejectsIsTracedToItsSetting() throws Exception {
+        Run run = run(Map.of("MAILPIPE_DELIVERY_URI", "nosuch:foo", "SMTPD_PORT", String.valueOf(freePort()),
+                "MAILPIPE_SPOOL_DIRECTORY", work.resolve("spool").toString()), List.of());
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.stderr().contains("mailpipe: cannot start: Failed to create route: outbound"), run.toString());
+        assertTrue(run.stderr().contains("set by mailpipe.delivery.uri = \"nosuch:foo\" (environment variable"
+                + " MAILPIPE_DELIVERY_URI)"), run.toString());
+    }
+
+    @Test
     void theProdProfileNeedsACertificateAndKeyAndLoadsWithThem() throws Exception {
         Run without = run(Map.of(), List.of(), "config", "check", "--profile", "prod");
         assertEquals(1, without.exitCode(), without.toString());

@@ -3,6 +3,7 @@ package io.mailpipe.app.cli;
 import io.mailpipe.app.config.ConfigurationProblem;
 import io.mailpipe.app.config.ConfigurationSources;
 import io.mailpipe.app.config.ConfigurationValidator;
+import io.mailpipe.app.config.SettingReferences;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,8 +51,15 @@ final class ConfigurationCheck {
         problems.forEach(problem -> errors.add(problem.describe()));
         Outcome loaded = load(validator, first);
         List<String> badValues = badValues(first.sources(), problems);
-        loaded.errors().stream().filter(error -> badValues.stream().noneMatch(error::contains)).forEach(errors::add);
+        loaded.errors().stream().filter(error -> badValues.stream().noneMatch(error::contains))
+                .map(error -> withSettings(error, first.sources())).forEach(errors::add);
         return new Outcome(loaded.routes(), errors);
+    }
+
+    private static String withSettings(String error, ConfigurationSources sources) {
+        StringBuilder out = new StringBuilder(error);
+        SettingReferences.in(error, sources).forEach(setting -> out.append("\n  set by ").append(setting));
+        return out.toString();
     }
 
     /**
