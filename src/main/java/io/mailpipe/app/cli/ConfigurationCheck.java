@@ -7,7 +7,10 @@ import io.mailpipe.app.config.SettingReferences;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.FailedToCreateRouteException;
@@ -28,6 +31,8 @@ final class ConfigurationCheck {
     private static final int MAX_ATTEMPTS = 50;
     /** Shorter values ("1", "25") could appear in an unrelated message by chance. */
     private static final int MIN_QUOTED_VALUE = 3;
+    private static final String BINDING = "property (";
+    private static final Pattern BINDING_ERROR = Pattern.compile("Error binding property \\(([^=)]+)=");
 
     private final PipelineOptions pipeline;
 
@@ -51,7 +56,7 @@ final class ConfigurationCheck {
         problems.forEach(problem -> errors.add(problem.describe()));
         Outcome loaded = load(validator, first);
         List<String> badValues = badValues(first.sources(), problems);
-        loaded.errors().stream().filter(error -> badValues.stream().noneMatch(error::contains))
+        loaded.errors().stream().filter(error -> badValues.stream().noneMatch(normalisedBinding(error)::contains))
                 .map(error -> withSettings(error, first.sources())).forEach(errors::add);
         return new Outcome(loaded.routes(), errors);
     }
@@ -64,7 +69,8 @@ final class ConfigurationCheck {
 
     /**
      * What Camel's errors quote when they repeat a problem the check already reported: a value found wrong, or
-     * the option of a misspelt camel.* key in camel-main's "Error binding property (option=value)".
+     * the option of a misspelt camel.* key in camel-main's "Error binding property (option=value)", compared as
+     * camel-main binds names (case and dashes ignored).
      */
     private static List<String> badValues(ConfigurationSources sources, List<ConfigurationProblem> problems) {
         List<String> quoted = new ArrayList<>();
@@ -77,10 +83,20 @@ final class ConfigurationCheck {
                 quoted.add(value);
             }
             if (problem.key().startsWith("camel.")) {
-                quoted.add("property (" + problem.key().substring(problem.key().lastIndexOf('.') + 1) + "=");
+                quoted.add(BINDING + bindingName(problem.key().substring(problem.key().lastIndexOf('.') + 1)) + "=");
             }
         }
         return quoted;
+    }
+
+    /** The error with the option of camel-main's binding message in binding-name form, so it matches the above. */
+    private static String normalisedBinding(String error) {
+        Matcher binding = BINDING_ERROR.matcher(error);
+        return binding.find() ? error + " " + BINDING + bindingName(binding.group(1)) + "=" : error;
+    }
+
+    private static String bindingName(String option) {
+        return option.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     private Outcome load(ConfigurationValidator validator, PipelineOptions.Configured first) {
