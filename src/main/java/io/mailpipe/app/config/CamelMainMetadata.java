@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,8 +72,8 @@ public final class CamelMainMetadata {
 
     /** The group whose prefix is the longest one {@code key} starts with (followed by a dot). */
     public Optional<Group> groupOf(String key) {
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
-        return groups.stream().filter(g -> lower.startsWith(g.prefix().toLowerCase(java.util.Locale.ROOT) + "."))
+        String lower = key.toLowerCase(Locale.ROOT);
+        return groups.stream().filter(g -> lower.startsWith(g.prefix().toLowerCase(Locale.ROOT) + "."))
                 .max(Comparator.comparingInt(g -> g.prefix().length()));
     }
 }

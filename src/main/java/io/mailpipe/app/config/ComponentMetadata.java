@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -48,7 +50,7 @@ public record ComponentMetadata(String scheme, String title, String description,
                 components.add(read(name));
             }
         }
-        components.sort(java.util.Comparator.comparing(ComponentMetadata::scheme));
+        components.sort(Comparator.comparing(ComponentMetadata::scheme));
         return components;
     }
 
@@ -57,7 +59,7 @@ public record ComponentMetadata(String scheme, String title, String description,
      * ({@code smtpd.max-recipients}, {@code mailpipe.mx.tls-policy}) feeds its option named after the last segment.
      */
     static Optional<OptionMetadata> optionForKey(String key, List<ComponentMetadata> components) {
-        List<String> segments = java.util.Arrays.asList(key.split("\\."));
+        List<String> segments = Arrays.asList(key.split("\\."));
         String option = segments.get(segments.size() - 1).replace("-", "");
         return components.stream().filter(c -> segments.subList(0, segments.size() - 1).contains(c.scheme()))
                 .findFirst().flatMap(c -> c.endpointOption(option));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The configuration reference ({@code docs/configuration.md}) as Markdown, generated from what the jar ships, so
@@ -62,7 +63,7 @@ public final class ConfigurationReference {
                 .append(String.join(", ", shipped.profiles().keySet().stream().map(MarkdownTable::code).toList()))
                 .append(". Without one, `application.properties` alone applies.\n\n")
                 .append("At start-up (`mailpipe run`, and `mailpipe config check`) every key in the namespaces ")
-                .append(String.join(", ", ConfigurationSources.knownKeys(shipped, new java.util.Properties())
+                .append(String.join(", ", ConfigurationSources.knownKeys(shipped, new Properties())
                         .namespaces().stream().map(n -> MarkdownTable.code(n + "*")).toList()))
                 .append(" must be one listed here, and so must every environment variable starting with their")
                 .append(" upper-cased prefixes (except Kubernetes service links such as")

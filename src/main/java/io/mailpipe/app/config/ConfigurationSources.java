@@ -7,11 +7,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Every configuration value with its origin, in camel-main's order of precedence (later wins): the launcher's
@@ -33,6 +35,7 @@ public final class ConfigurationSources {
     private final KnownKeys known;
     private final Input input;
     private final List<Setting> settings = new ArrayList<>();
+    private final List<Setting> configFileSettings = new ArrayList<>();
     private final List<ConfigurationProblem> problems = new ArrayList<>();
     private final String profile;
 
@@ -43,15 +46,14 @@ public final class ConfigurationSources {
         input.launcherDefaults().stringPropertyNames()
                 .forEach(k -> settings.add(new Setting(k, input.launcherDefaults().getProperty(k), Origin.launcher())));
         addShipped(shipped.base(), ShippedConfiguration.BASE);
-        List<Setting> fromFiles = new ArrayList<>();
         for (Path file : input.configFiles()) {
-            readFile(file, Origin.configFile(file), fromFiles);
+            readFile(file, Origin.configFile(file), configFileSettings);
         }
-        this.profile = input.profile() != null ? input.profile() : profileFrom(fromFiles);
+        this.profile = input.profile() != null ? input.profile() : profileFrom(configFileSettings);
         if (profile != null) {
             shipped.profile(profile).ifPresent(keys -> addShipped(keys, "application-" + profile + ".properties"));
         }
-        settings.addAll(fromFiles);
+        settings.addAll(configFileSettings);
         addFileConfigurations();
         addSystemProperties();
         addEnvironment();
@@ -62,7 +64,7 @@ public final class ConfigurationSources {
     }
 
     static KnownKeys knownKeys(ShippedConfiguration shipped, Properties launcherDefaults) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>(shipped.keys());
+        Set<String> keys = new LinkedHashSet<>(shipped.keys());
         keys.addAll(launcherDefaults.stringPropertyNames());
         return new KnownKeys(keys);
     }
@@ -83,7 +85,7 @@ public final class ConfigurationSources {
 
     /** The {@code --config} files' settings (what the launcher passes to camel-main as overrides). */
     public List<Setting> configFileSettings() {
-        return settings.stream().filter(s -> s.origin().description().startsWith("--config ")).toList();
+        return List.copyOf(configFileSettings);
     }
 
     public Map<String, String> environment() {

@@ -21,10 +21,6 @@ final class MarkdownTable {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     void appendTo(StringBuilder out) {
         line(out, header);
         line(out, header.stream().map(h -> "---").toList());

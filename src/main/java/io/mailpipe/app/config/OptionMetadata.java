@@ -3,6 +3,7 @@ package io.mailpipe.app.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One option as Camel's generated metadata describes it (component, endpoint or camel-main option): name, kind
@@ -39,6 +40,6 @@ public record OptionMetadata(String name, String kind, String type, String javaT
 
     /** Compares names as camel-main binds them: case-insensitive, dashes ignored. */
     static String bindingName(String name) {
-        return name.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        return name.replace("-", "").toLowerCase(Locale.ROOT);
     }
 }
