@@ -107,21 +107,18 @@ public final class ConfigurationReference {
     }
 
     /**
-     * The comment written above the key; where it has none of its own, the description of the component option
-     * the key feeds, or camel-main's description of a camel.* key.
+     * The comment written above the key. Where it has none of its own (no comment, or one already shown on an
+     * earlier key of its block), the description of the component option the key feeds, or camel-main's
+     * description of a camel.* key, if any.
      */
     private String description(ShippedKey key) {
         if (!key.description().isEmpty() && !key.sharedDescription()) {
             return key.description();
         }
-        String fallback = ComponentMetadata.optionForKey(key.key(), components).map(OptionMetadata::description)
+        return ComponentMetadata.optionForKey(key.key(), components).map(OptionMetadata::description)
                 .or(() -> camelMain.groupOf(key.key()).flatMap(g -> ComponentMetadata.find(g.options(),
                         key.key().substring(g.prefix().length() + 1))).map(o -> shortDescription(o.description())))
                 .orElse("");
-        if (key.description().isEmpty()) {
-            return fallback;
-        }
-        return fallback.isEmpty() ? key.description() : fallback + " (" + key.description() + ")";
     }
 
     private String profileValue(String profile, String key) {

@@ -106,7 +106,6 @@ public final class ConfigurationValidator {
         List<ConfigurationProblem> problems = new ArrayList<>();
         for (String key : sources.known().keys()) {
             sources.effective(key).ifPresent(setting -> rules.check(key, setting.value())
-                    .or(() -> rules.checkType(key, setting.value()))
                     .ifPresent(m -> problems.add(ConfigurationProblem.of(setting, m + serviceLinkHint(setting)))));
         }
         return problems;

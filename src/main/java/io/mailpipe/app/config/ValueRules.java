@@ -40,21 +40,27 @@ final class ValueRules {
         this.components = components;
     }
 
-    /** What is wrong with {@code value} for {@code key}, if anything. */
+    /**
+     * What is wrong with {@code value} for {@code key}, if anything: the rule its name gives, else its component
+     * option's type, else the shape of its shipped default.
+     */
     Optional<String> check(String key, String value) {
         String text = value.strip();
         if (text.isEmpty() || text.contains("{{") || text.startsWith("#")) {
             return Optional.empty();
         }
         try {
-            byName(key.substring(key.lastIndexOf('.') + 1), text);
-            return Optional.empty();
+            if (byName(key.substring(key.lastIndexOf('.') + 1), text)) {
+                return Optional.empty();
+            }
         } catch (RuntimeException e) {
             return Optional.of("\"" + text + "\" " + e.getMessage());
         }
+        return byType(key, text);
     }
 
-    private void byName(String name, String text) {
+    /** Applies the rule the last segment of the key names; false when it names none. */
+    private static boolean byName(String name, String text) {
         if (name.equals("port") || name.endsWith("-port")) {
             port(text);
         } else if (name.equals("host")) {
@@ -79,15 +85,14 @@ final class ValueRules {
             rethrow(() -> DurationText.parse(text), "is not a duration like 30s, 10m, 1h or 5d");
         } else if (name.endsWith("-tiers")) {
             each(text, DurationText::parse, "is not a list of durations like 1m,10m,1h");
+        } else {
+            return false;
         }
+        return true;
     }
 
     /** Rules that depend on the key as a whole: component option type, else the shipped default's shape. */
-    Optional<String> checkType(String key, String value) {
-        String text = value.strip();
-        if (text.isEmpty() || text.contains("{{") || text.startsWith("#")) {
-            return Optional.empty();
-        }
+    private Optional<String> byType(String key, String text) {
         Optional<OptionMetadata> option = ComponentMetadata.optionForKey(key, components);
         String type = option.map(ValueRules::typeOf).orElseGet(() -> shapeOfDefault(key));
         List<String> enumValues = option.map(OptionMetadata::enumValues).orElse(List.of());
@@ -100,7 +105,7 @@ final class ValueRules {
                     : Optional.of("\"" + text + "\" is not a whole number");
             case "boolean" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? Optional.empty()
                     : Optional.of("\"" + text + "\" is not true or false");
-            case "duration" -> isDuration(text) ? Optional.empty()
+            case "duration" -> isComponentDuration(text) ? Optional.empty()
                     : Optional.of("\"" + text + "\" is not a duration like 30s, 10m, 1h or 5d");
             default -> Optional.empty();
         };
@@ -121,13 +126,14 @@ final class ValueRules {
         if (shipped.equals("true") || shipped.equals("false")) {
             return "boolean";
         }
-        return isDuration(shipped) && !shipped.isEmpty() ? "duration" : "";
+        return shipped.matches("[0-9]{1,9}[smhd]") ? "duration" : "";
     }
 
-    private static boolean isDuration(String text) {
+    /** A duration as Camel converts it for a java.time.Duration option ("30s", "1h30m", "PT5M", milliseconds). */
+    private static boolean isComponentDuration(String text) {
         try {
             TimeUtils.toMilliSeconds(text);
-            return !text.isEmpty();
+            return true;
         } catch (RuntimeException e) {
             return false;
         }

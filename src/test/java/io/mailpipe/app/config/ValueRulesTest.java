@@ -15,7 +15,7 @@ class ValueRulesTest {
     private final ValueRules rules = new ValueRules(ShippedConfiguration.load(), ComponentMetadata.ours());
 
     private Optional<String> check(String key, String value) {
-        return rules.check(key, value).or(() -> rules.checkType(key, value));
+        return rules.check(key, value);
     }
 
     private void valid(String key, String value) {
@@ -86,6 +86,7 @@ class ValueRulesTest {
         invalid("mailpipe.dns-servers", "127.0.0.1:99999", "not a list of host:port");
         valid("mailpipe.mx.smarthost", "relay.example.org:587");
         invalid("mailpipe.kafka.brokers", "127.0.0.1:x", "bad port");
+        valid("mailpipe.kafka.brokers", "localhost:35429,broker-2.example:9093");
     }
 
     @Test
