@@ -49,7 +49,13 @@ public final class ConfigurationSources {
         for (Path file : input.configFiles()) {
             readFile(file, Origin.configFile(file), configFileSettings);
         }
-        this.profile = input.profile() != null ? input.profile() : profileFrom(configFileSettings);
+        String fromSources = profileFrom(configFileSettings);
+        this.profile = input.profile() != null ? input.profile() : fromSources;
+        if (input.profile() != null && fromSources != null && !fromSources.equals(input.profile())
+                && profileVariable() != null) {
+            problems.add(new ConfigurationProblem(PROFILE_KEY, new Origin("--profile"), "--profile " + input.profile()
+                    + " conflicts with " + profileVariable() + "=" + fromSources + ", which camel-main would use"));
+        }
         if (profile != null) {
             shipped.profile(profile).ifPresent(keys -> addShipped(keys, "application-" + profile + ".properties"));
         }
@@ -113,6 +119,17 @@ public final class ConfigurationSources {
 
     private void addShipped(List<ShippedConfiguration.ShippedKey> keys, String resource) {
         keys.forEach(k -> settings.add(new Setting(k.key(), k.value(), Origin.classpath(resource))));
+    }
+
+    /**
+     * The environment variable or -D property naming the profile, which camel-main reads before anything the
+     * launcher sets (so --profile cannot override it), or null.
+     */
+    private String profileVariable() {
+        if (input.environment().containsKey(KnownKeys.environmentName(PROFILE_KEY))) {
+            return KnownKeys.environmentName(PROFILE_KEY);
+        }
+        return input.system().containsKey(PROFILE_KEY) ? "-D" + PROFILE_KEY : null;
     }
 
     private String profileFrom(List<Setting> fromFiles) {

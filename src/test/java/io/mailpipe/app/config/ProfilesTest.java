@@ -79,6 +79,15 @@ class ProfilesTest {
     }
 
     @Test
+    void aProfileOptionContradictingTheEnvironmentIsAProblem() {
+        List<ConfigurationProblem> problems = new Sources().profile("prod")
+                .environment(Map.of("CAMEL_MAIN_PROFILE", "dev")).validate();
+
+        assertEquals(1, problems.stream().filter(p -> p.describe().equals("camel.main.profile (--profile): --profile prod"
+                + " conflicts with CAMEL_MAIN_PROFILE=dev, which camel-main would use")).count(), problems.toString());
+    }
+
+    @Test
     void profileFilesOnlySetKeysApplicationPropertiesDefines() {
         ShippedConfiguration shipped = ShippedConfiguration.load();
         shipped.profiles().forEach((name, keys) -> keys.forEach(key ->
