@@ -31,7 +31,6 @@ public final class ConfigurationSources {
                         Map<String, String> environment) {
     }
 
-    private final ShippedConfiguration shipped;
     private final KnownKeys known;
     private final Input input;
     private final List<Setting> settings = new ArrayList<>();
@@ -40,7 +39,6 @@ public final class ConfigurationSources {
     private final String profile;
 
     private ConfigurationSources(ShippedConfiguration shipped, Input input) {
-        this.shipped = shipped;
         this.input = input;
         this.known = knownKeys(shipped, input.launcherDefaults());
         input.launcherDefaults().stringPropertyNames()
