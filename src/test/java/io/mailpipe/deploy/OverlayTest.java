@@ -75,6 +75,11 @@ class OverlayTest {
     }
 
     @Test
+    void serviceLinksAreCaught() {
+        assertCaught(w -> w.pod().setEnableServiceLinks(null), "enableServiceLinks false");
+    }
+
+    @Test
     void probeOnTheSmtpPortIsCaught() {
         assertCaught(w -> w.container().getLivenessProbe().getHttpGet().setPort(new IntOrString("smtp")),
                 "liveness probe: port");

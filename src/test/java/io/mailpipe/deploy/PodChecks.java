@@ -108,6 +108,9 @@ final class PodChecks {
         if (!Boolean.FALSE.equals(workload.pod().getAutomountServiceAccountToken())) {
             problems.add("pod: automountServiceAccountToken false (mailpipe uses no Kubernetes API)");
         }
+        if (!Boolean.FALSE.equals(workload.pod().getEnableServiceLinks())) {
+            problems.add("pod: enableServiceLinks false (MAILPIPE_MANAGEMENT_PORT=tcp://... would override a setting)");
+        }
     }
 
     private static void resources(Container container, List<String> problems) {

@@ -1,21 +1,19 @@
 package io.mailpipe.app.cli;
 
 import io.mailpipe.app.MailpipeMain;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.mailpipe.app.config.ConfigurationSources;
+import io.mailpipe.app.config.ShippedConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Option;
 
 /**
  * How {@code run} and {@code config check} build the same camel-main: the launcher's defaults (application.properties,
- * the routes directory or the routes packed in the jar), then each {@code --config} properties file as overrides,
- * later files winning. Environment variables and {@code -D} properties override as usual.
+ * the profile's application-&lt;profile&gt;.properties, the routes directory or the routes packed in the jar), then each
+ * {@code --config} properties file as overrides, later files winning. Environment variables and {@code -D}
+ * properties override as usual. The same sources, with the origin of every value, are what the start-up check reads.
  */
 final class PipelineOptions {
 
@@ -23,28 +21,23 @@ final class PipelineOptions {
             description = "Properties file overriding application.properties (repeatable; later files win).")
     List<Path> configFiles = new ArrayList<>();
 
-    /** A camel-main ready to start, and the problems met reading the configuration files. */
-    record Configured(Main main, List<String> errors) {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Load application-NAME.properties on top of application.properties: dev or prod"
+                    + " (also CAMEL_MAIN_PROFILE or camel.main.profile).")
+    String profile;
+
+    /** A camel-main ready to start, and the configuration sources it was given. */
+    record Configured(Main main, ConfigurationSources sources) {
     }
 
-    Configured newMain() {
+    Configured newMain(ShippedConfiguration shipped) {
         Main main = MailpipeMain.newMain(Path.of(""));
-        List<String> errors = new ArrayList<>();
-        for (Path file : configFiles) {
-            try {
-                load(file).forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
-            } catch (IOException | IllegalArgumentException e) {
-                errors.add("cannot read configuration file " + file + " (" + e + ")");
-            }
+        ConfigurationSources sources = ConfigurationSources.read(shipped, new ConfigurationSources.Input(
+                main.getInitialProperties(), profile, configFiles, System.getProperties(), System.getenv()));
+        sources.configFileSettings().forEach(setting -> main.addOverrideProperty(setting.key(), setting.value()));
+        if (sources.profile() != null) {
+            main.configure().setProfile(sources.profile());
         }
-        return new Configured(main, errors);
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
+        return new Configured(main, sources);
     }
 }

@@ -123,6 +123,32 @@ class ConfigCheckCommandTest {
         assertTrue(run.out().contains("configuration invalid"), run.out());
     }
 
+    @Test
+    void aMisspeltKeyIsReportedOnceWithItsFileAndTheClosestKey() throws Exception {
+        Path config = Files.writeString(directory.resolve("typo.properties"),
+                "camel.main.shutdown-timout = 5\nsmtpd.max-recipent = 10\n");
+
+        CliRun run = CliRun.run("config", "check", "--config", config.toString(), "--json");
+
+        assertEquals(ExitCodes.NEGATIVE, run.exitCode(), run.toString());
+        List<String> errors = new ArrayList<>();
+        run.json().get("errors").forEach(e -> errors.add(e.asText()));
+        assertEquals(List.of("camel.main.shutdown-timout (--config " + config + "): unknown camel-main option (did you"
+                + " mean camel.main.shutdown-timeout?)", "smtpd.max-recipent (--config " + config + "): unknown key (did"
+                + " you mean smtpd.max-recipients?)"), errors);
+    }
+
+    @Test
+    void runRefusesABadConfigurationBeforeStartingAnything() throws Exception {
+        Path config = Files.writeString(directory.resolve("bad.properties"), "smtpd.port = 0\n");
+
+        CliRun run = CliRun.run("run", "--config", config.toString());
+
+        assertEquals(ExitCodes.NEGATIVE, run.exitCode(), run.toString());
+        assertEquals("mailpipe: smtpd.port (--config " + config + "): \"0\" is not a port number (1-65535)\n"
+                + "mailpipe: 1 configuration error(s); nothing started\n", run.stderr());
+    }
+
     private static void assertContains(List<String> errors, String text) {
         assertTrue(errors.stream().anyMatch(e -> e.contains(text)), text + " not in\n" + String.join("\n", errors));
     }
