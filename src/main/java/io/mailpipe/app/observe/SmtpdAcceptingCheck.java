@@ -5,8 +5,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 
 /**
- * Readiness of the SMTP listeners: down while any {@code smtpd:} consumer does not take new mail, which is the case
- * from the moment it starts draining at shutdown (new connections get 421, RFC 5321 §3.8) until it has stopped.
+ * Readiness of the SMTP listeners: down while any {@code smtpd:} consumer of a route meant to run does not take new
+ * mail, which is the case from the moment it starts draining at shutdown (new connections get 421, RFC 5321 §3.8)
+ * until it has stopped. Routes switched off by configuration ({@code autoStartup: false}) are not listeners.
  */
 public final class SmtpdAcceptingCheck implements HealthCheck {
 
@@ -24,7 +25,8 @@ public final class SmtpdAcceptingCheck implements HealthCheck {
     @Override
     public CheckResult check() {
         for (Route route : context.getRoutes()) {
-            if (route.getConsumer() instanceof SmtpdConsumer smtpd && !smtpd.isAcceptingMail()) {
+            if (route.isAutoStartup() && route.getConsumer() instanceof SmtpdConsumer smtpd
+                    && !smtpd.isAcceptingMail()) {
                 return CheckResult.unhealthy("route " + route.getRouteId() + " is not accepting mail");
             }
         }

@@ -72,4 +72,21 @@ class HealthReportTest {
             assertTrue(new SpoolCheck(context).check().up());
         }
     }
+
+    @Test
+    void aListenerSwitchedOffByConfigurationDoesNotMakeTheServerUnready() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("smtpd:127.0.0.1:0").routeId("switched-off").autoStartup(false).to("log:off");
+                    from("smtpd:127.0.0.1:0").routeId("running").to("log:on");
+                }
+            });
+            context.start();
+            assertTrue(new SmtpdAcceptingCheck(context).check().up());
+            context.getRouteController().stopRoute("running");
+            assertFalse(new SmtpdAcceptingCheck(context).check().up());
+        }
+    }
 }

@@ -99,6 +99,7 @@ class ObservabilityIT {
     private void start(int managementPortWanted) throws Exception {
         main = MailpipeMain.newMain(Path.of(""));
         main.addOverrideProperty("smtpd.port", "0");
+        main.addOverrideProperty("mailpipe.local-delivery.uri", "direct:deliver-mx");
         main.addOverrideProperty("mailpipe.management.port", String.valueOf(managementPortWanted));
         main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
         main.addOverrideProperty("mailpipe.spool.segment-size", "1048576");
