@@ -8,10 +8,11 @@ import java.util.Objects;
 /**
  * One recipient outcome the queue recorded (RFC 3464 §2.3.3 actions: delivered, delayed, failed; expiry is a failure
  * for lifetime reasons): what happened, the deciding reply (code, RFC 3463 enhanced status, text) and MX host when
- * known, and for a deferral when the next attempt is due.
+ * known, for a deferral when the next attempt is due, and the sender's tags of the message (tenant, campaign,
+ * idempotency key; {@link MessageTags#NONE} for SMTP mail).
  */
 public record DeliveryEvent(Instant at, Type type, String queueId, String recipient, int attempt, SmtpReply reply,
-                            String mxHost, Instant nextAttemptAt) {
+                            String mxHost, Instant nextAttemptAt, MessageTags tags) {
 
     public enum Type { DELIVERED, DEFERRED, BOUNCED, EXPIRED }
 
@@ -20,5 +21,12 @@ public record DeliveryEvent(Instant at, Type type, String queueId, String recipi
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(recipient, "recipient");
+        tags = tags == null ? MessageTags.NONE : tags;
+    }
+
+    /** An event of a message without tags. */
+    public DeliveryEvent(Instant at, Type type, String queueId, String recipient, int attempt, SmtpReply reply,
+                         String mxHost, Instant nextAttemptAt) {
+        this(at, type, queueId, recipient, attempt, reply, mxHost, nextAttemptAt, MessageTags.NONE);
     }
 }

@@ -1,6 +1,7 @@
 package io.mailpipe.camel.kafkaqueue;
 
 import io.mailpipe.camel.smtpd.SmtpdConstants;
+import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.delivery.DeliveryException;
@@ -80,7 +81,7 @@ public class KafkaQueue extends KafkaQueueOptions {
         QueueRecord accepted = QueueRecord.accepted(in.getHeader(SmtpdConstants.QUEUE_ID, String.class),
                 in.getHeader(SmtpdConstants.RECEIVED_AT, Instant.class), envelope.mailFrom(), envelope.recipients(),
                 in.getHeader(SmtpdConstants.CLIENT_IP, String.class), in.getHeader(SmtpdConstants.HELO_NAME,
-                        String.class));
+                        String.class), MessageTagHeaders.read(in));
         writer.enqueue(accepted, body.toByteArray());
     }
 
@@ -126,6 +127,7 @@ public class KafkaQueue extends KafkaQueueOptions {
         in.setHeader(SmtpdConstants.RCPT_TO, recipients.stream().map(Recipient::address).toList());
         in.setHeader(SmtpdConstants.CLIENT_IP, record.clientIp());
         in.setHeader(SmtpdConstants.HELO_NAME, record.heloName());
+        MessageTagHeaders.write(in, record.tags());
         in.setBody(RawMessage.of(plan.body()));
     }
 }
