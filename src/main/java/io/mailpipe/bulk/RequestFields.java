@@ -32,6 +32,11 @@ final class RequestFields {
         this.pointer = pointer;
     }
 
+    /** The JSON Pointer of this object. */
+    String at() {
+        return pointer;
+    }
+
     String pointer(String name) {
         return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
     }

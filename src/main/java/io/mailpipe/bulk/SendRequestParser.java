@@ -172,10 +172,10 @@ public final class SendRequestParser {
         }
         if (content != null) {
             return new AttachmentSpec(filename, contentType, base64(content, fields.pointer("content")), null,
-                    fields.pointer(""));
+                    fields.at());
         }
         return new AttachmentSpec(filename, contentType, null, httpUrl(url, fields.pointer("url")),
-                fields.pointer(""));
+                fields.at());
     }
 
     private static byte[] base64(String content, String field) throws BulkRequestRejectedException {
