@@ -59,14 +59,6 @@ final class RequestFields {
         }
     }
 
-    String requiredText(String name, int maxLength) throws BulkRequestRejectedException {
-        String value = optionalText(name, maxLength);
-        if (value == null) {
-            throw schema(pointer(name), "is required");
-        }
-        return value;
-    }
-
     /** A string member or null when absent; control characters other than tab, CR and LF are refused. */
     String optionalText(String name, int maxLength) throws BulkRequestRejectedException {
         if (!has(name)) {

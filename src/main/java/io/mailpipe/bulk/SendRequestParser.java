@@ -234,6 +234,11 @@ public final class SendRequestParser {
         }
     }
 
+    /** Every top-level member a request may have, in either form. */
+    static Set<String> knownMembers() {
+        return union(COMMON, union(COMPOSED, RAW));
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
