@@ -3,10 +3,13 @@ package io.mailpipe.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.kafka.EmbeddedKafka;
+import io.mailpipe.queue.kafka.KafkaQueueFormat;
 import io.mailpipe.queue.kafka.TopicReader;
 import io.mailpipe.testing.AiosmtpdSink;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,6 +58,7 @@ class BulkInjectionIT {
     private static final int REQUESTS = 200;
     private static final int DUPLICATES = 15;
     private static final String ZONE_RECORD = "sel._domainkey.acme.example";
+    private static final String REPLAY_DOMAIN = "@z.example";
 
     private Path work;
     private AiosmtpdSink sink;
@@ -112,6 +116,7 @@ class BulkInjectionIT {
         List<JsonNode> delivered = awaitDeliveries(byRecipient.size());
 
         Map<String, Long> perRecipient = delivered.stream().flatMap(m -> stream(m.path("rcpt_tos")))
+                .filter(address -> !address.endsWith(REPLAY_DOMAIN))
                 .collect(Collectors.groupingBy(a -> a, Collectors.counting()));
         assertEquals(byRecipient.keySet(), perRecipient.keySet(), "recipients that got mail");
         assertEquals(List.of(), perRecipient.entrySet().stream().filter(e -> e.getValue() != 1).toList(),
@@ -119,6 +124,58 @@ class BulkInjectionIT {
         assertRejections(requests.stream().filter(r -> r.rejection() != null).toList());
         assertEventsCarryTags(byRecipient);
         assertDkimVerifies(delivered);
+    }
+
+    /**
+     * The crash window between queueing a request's messages and storing its key: the same request read again
+     * without its key is composed and queued again under the same queue ids, and the delivered ledger keeps the
+     * recipients who already got it from getting it twice.
+     */
+    @Test
+    void aRequestReadAgainWithoutItsStoredKeyReachesNoRecipientTwice() throws Exception {
+        String to = "again@z.example";
+        BulkRequestMix.Request request = new BulkRequestMix.Request("replay-1", "{\"schema\":\"mailpipe.send/1\","
+                + "\"tenant\":\"t9\",\"idempotencyKey\":\"replay-1\",\"from\":" + BulkRequestMix.FROM
+                + ",\"recipients\":[\"" + to + "\"],\"subject\":\"once\",\"text\":\"only once\"}", "t9", null,
+                List.of(to), null);
+        produce(List.of(request));
+        awaitRecipient(to);
+        main.getCamelContext().getRegistry().lookupByNameAndType("bulkIdempotency", IdempotentRepository.class)
+                .remove("key:t9/replay-1");
+
+        produce(List.of(request));
+
+        List<String> queueIds = awaitIncoming(to, 2);
+        assertEquals(1, queueIds.stream().distinct().count(), "queue ids: " + queueIds);
+        Thread.sleep(3000);
+        assertEquals(1, sink.messages().stream().filter(m -> stream(m.path("rcpt_tos")).anyMatch(to::equals))
+                .count());
+    }
+
+    private void awaitRecipient(String to) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && sink.messages().stream()
+                .noneMatch(m -> stream(m.path("rcpt_tos")).anyMatch(to::equals))) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** The queue ids of the records for {@code to} on mail.incoming, once there are {@code count} of them. */
+    private List<String> awaitIncoming(String to, int count) throws Exception {
+        List<String> queueIds = new ArrayList<>();
+        try (TopicReader incoming = new TopicReader(EmbeddedKafka.bootstrapServers(), PREFIX + ".incoming")) {
+            for (int round = 0; round < 150 && queueIds.size() < count; round++) {
+                queueIds.clear();
+                for (ConsumerRecord<byte[], byte[]> record : incoming.poll(Duration.ofMillis(200))) {
+                    QueueRecord queued = KafkaQueueFormat.readRecord(KafkaQueueFormat.lookup(record.headers()));
+                    if (queued.recipients().get(0).address().equals(to)) {
+                        queueIds.add(queued.queueId());
+                    }
+                }
+            }
+        }
+        assertEquals(count, queueIds.size(), "records on mail.incoming for " + to);
+        return queueIds;
     }
 
     private Map<String, String> properties() throws IOException {
@@ -209,7 +266,8 @@ class BulkInjectionIT {
             for (int round = 0; round < 100 && deliveredEvents.size() < byRecipient.size(); round++) {
                 for (ConsumerRecord<byte[], byte[]> record : events.poll(Duration.ofMillis(200))) {
                     JsonNode event = JSON.readTree(record.value());
-                    if (event.path("event").asText().equals("delivered")) {
+                    if (event.path("event").asText().equals("delivered")
+                            && !event.path("recipient").asText().endsWith(REPLAY_DOMAIN)) {
                         deliveredEvents.put(event.path("recipient").asText(), event);
                     }
                 }
