@@ -1,5 +1,7 @@
 package io.mailpipe.bulk;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ public sealed interface MessageContent {
 
         public Composed {
             variables = Map.copyOf(variables);
-            headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
             attachments = List.copyOf(attachments);
         }
     }

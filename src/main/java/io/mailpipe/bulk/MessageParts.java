@@ -1,6 +1,8 @@
 package io.mailpipe.bulk;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ public record MessageParts(NamedAddress from, List<NamedAddress> to, String subj
 
     public MessageParts {
         to = List.copyOf(to);
-        headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         attachments = List.copyOf(attachments);
         if (text == null && html == null) {
             throw new IllegalArgumentException("a message needs text or html");

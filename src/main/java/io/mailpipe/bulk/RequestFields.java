@@ -73,7 +73,7 @@ final class RequestFields {
             throw new BulkRequestRejectedException(Rejection.Reason.SIZE, pointer(name),
                     "longer than " + maxLength + " characters");
         }
-        if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7f)) {
+        if (text.chars().anyMatch(c -> (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f)) {
             throw schema(pointer(name), "contains control characters");
         }
         return text;

@@ -75,6 +75,14 @@ class BulkComposerTest {
     }
 
     @Test
+    void htmlAloneIsASingleTextHtmlBody() throws Exception {
+        MimeMessage parsed = parse(only(request("\"subject\":\"s\",\"html\":\"<p>only html</p>\"")));
+
+        assertTrue(parsed.isMimeType("text/html"), parsed.getContentType());
+        assertEquals("<p>only html</p>", parsed.getContent());
+    }
+
+    @Test
     void attachmentsMakeMultipartMixedWithBase64AndTheirFileNames() throws Exception {
         byte[] pdf = new byte[3000];
         for (int i = 0; i < pdf.length; i++) {
