@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,9 +50,12 @@ public final class AttachmentFetcher {
             return response.body();
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw rejection(field, "GET " + url + " took longer than " + timeout.toMillis() + " ms");
+            throw tooSlow(url, field);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw tooSlow(url, field);
+            }
             String reason = cause instanceof BoundedBodySubscriber.TooLargeException ? "larger than " + maxBytes
                     + " octets" : cause instanceof IOException ? cause.toString() : String.valueOf(cause);
             throw rejection(field, "GET " + url + " failed: " + reason);
@@ -59,6 +63,10 @@ public final class AttachmentFetcher {
             Thread.currentThread().interrupt();
             throw rejection(field, "interrupted while fetching " + url);
         }
+    }
+
+    private BulkRequestRejectedException tooSlow(URI url, String field) {
+        return rejection(field, "GET " + url + " took longer than " + timeout.toMillis() + " ms");
     }
 
     private static BulkRequestRejectedException rejection(String field, String message) {
