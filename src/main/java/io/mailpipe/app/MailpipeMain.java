@@ -2,6 +2,7 @@ package io.mailpipe.app;
 
 import io.mailpipe.app.cli.CliStreams;
 import io.mailpipe.app.cli.MailpipeCli;
+import io.mailpipe.app.observe.Observability;
 import org.apache.camel.main.Main;
 
 import java.nio.file.Files;
@@ -26,10 +27,14 @@ public final class MailpipeMain {
         System.exit(MailpipeCli.execute(args, CliStreams.system()));
     }
 
-    /** A camel-main configured for a working directory; the commands and the tests start it the same way. */
+    /**
+     * A camel-main configured for a working directory, with metrics, health and the management endpoint
+     * ({@link Observability}); the commands and the tests start it the same way.
+     */
     public static Main newMain(Path workingDirectory) {
         Main main = new Main(MailpipeMain.class);
         main.addInitialProperty(ROUTES_PROPERTY, defaultRoutes(workingDirectory));
+        main.addMainListener(new Observability());
         return main;
     }
 

@@ -209,6 +209,7 @@ class BulkInjectionIT {
         properties.put("mailpipe.mx.smarthost", "127.0.0.1:" + sink.port());
         properties.put("mailpipe.mx.tls-policy", "none");
         properties.put("smtpd.port", "0");
+        properties.put("mailpipe.management.port", "0");
         return properties;
     }
 

@@ -122,6 +122,7 @@ class KafkaCrashIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dmailpipe.queue=kafka",
+                "-Dmailpipe.management.port=0",
                 "-Dmailpipe.kafka.brokers=" + EmbeddedKafka.bootstrapServers(),
                 "-Dmailpipe.kafka.topic-prefix=" + prefix,
                 "-Dmailpipe.kafka.group-id=" + prefix,

@@ -79,6 +79,7 @@ class KafkaModeIT {
         main.addOverrideProperty("mailpipe.delivery.uri", "bean:rules");
         main.addOverrideProperty("mailpipe.dns-servers", dns.hostAndPort());
         main.addOverrideProperty("smtpd.port", "0");
+        main.addOverrideProperty("mailpipe.management.port", "0");
         main.addOverrideProperty("smtpd.local-domains", "localhost");
         main.start();
         port = ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();

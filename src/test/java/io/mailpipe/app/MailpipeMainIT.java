@@ -104,11 +104,14 @@ class MailpipeMainIT {
     private int start(String spfPolicy, String dkimKeyTable) throws Exception {
         main = MailpipeMain.newMain(Path.of(""));
         main.addOverrideProperty("smtpd.port", "0");
+        main.addOverrideProperty("mailpipe.management.port", "0");
         main.addOverrideProperty("mailpipe.spool.directory", data.resolve("spool").toString());
         main.addOverrideProperty("mailpipe.spool.segment-size", "1048576");
         main.addOverrideProperty("mailpipe.queue.event-log", data.resolve("events.log").toString());
         main.addOverrideProperty("mailpipe.dns-servers", "127.0.0.1:" + dns.address().getPort());
         String nextHopAddress = "127.0.0.1:" + nextHop.localAddress().getPort();
+        // mail for the local domain localhost goes by MX delivery to the next hop here, not to the local sink
+        main.addOverrideProperty("mailpipe.local-delivery.uri", "direct:deliver-mx");
         main.addOverrideProperty("mailpipe.mx.overrides",
                 "localhost=" + nextHopAddress + ",client.example=" + nextHopAddress);
         main.addOverrideProperty("spf.policy", spfPolicy);

@@ -125,6 +125,7 @@ class SpoolCrashIT {
                 .redirectOutput(work.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("SMTPD_PORT", Integer.toString(port));
+        env.put("MAILPIPE_MANAGEMENT_PORT", "0");
         env.put("SMTPD_MAX_CONNECTIONS_PER_CLIENT", "1000");
         env.put("MAILPIPE_ROUTES",
                 "classpath:routes/*.camel.yaml,classpath:routes/spool/*.camel.yaml,classpath:crash-test/*.camel.yaml");

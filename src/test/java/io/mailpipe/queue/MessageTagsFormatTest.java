@@ -89,7 +89,7 @@ class MessageTagsFormatTest {
     @Test
     void deliveryEventsCarryTheTagsAndOmitAbsentOnes() {
         DeliveryEvent tagged = new DeliveryEvent(Instant.EPOCH, DeliveryEvent.Type.DELIVERED, "Q1", "b@y.example", 1,
-                SmtpReply.of(250, "2.0.0", "ok"), "mx.y.example", null, new MessageTags("acme", null, "req-42"));
+                SmtpReply.of(250, "2.0.0", "ok"), "mx.y.example", null, null, new MessageTags("acme", null, "req-42"));
         JsonNode json = JsonLinesEventLog.toJson(tagged);
 
         assertEquals("acme", json.path("tenant").asText());

@@ -47,6 +47,7 @@ final class ConfigurationCheck {
             }
             Main main = configured.main();
             main.addOverrideProperty("camel.main.auto-startup", "false");
+            main.addOverrideProperty("mailpipe.management.enabled", "false");
             if (!failedRoutes.isEmpty()) {
                 main.addOverrideProperty("camel.main.route-filter-exclude-pattern", String.join(",", failedRoutes));
             }

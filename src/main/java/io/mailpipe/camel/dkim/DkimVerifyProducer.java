@@ -1,5 +1,7 @@
 package io.mailpipe.camel.dkim;
 
+import io.mailpipe.camel.observe.MeteredResolver;
+import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.camel.support.AuthenticationResults;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.dkim.AuthResultsClause;
@@ -36,6 +38,7 @@ public class DkimVerifyProducer extends DefaultAsyncProducer {
     private DkimVerifier verifier;
     private String authservId;
     private ExecutorService workers;
+    private PipelineMeters meters;
 
     public DkimVerifyProducer(DkimEndpoint endpoint) {
         super(endpoint);
@@ -48,7 +51,9 @@ public class DkimVerifyProducer extends DefaultAsyncProducer {
         VerifierSettings settings = VerifierSettings.defaults().withMaxSignatures(endpoint.getMaxSignatures())
                 .withLookupTimeout(Duration.ofMillis(endpoint.getLookupTimeout()));
         workers = getEndpoint().getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "dkim-verify");
-        verifier = new DkimVerifier(new ResolverKeyLookup(resolver()), settings, Clock.systemUTC(), workers);
+        meters = PipelineMeters.of(getEndpoint().getCamelContext());
+        verifier = new DkimVerifier(new ResolverKeyLookup(MeteredResolver.wrap(resolver(), meters)), settings,
+                Clock.systemUTC(), workers);
         authservId = endpoint.getAuthservId() != null ? endpoint.getAuthservId() : localHostName();
     }
 
@@ -102,7 +107,9 @@ public class DkimVerifyProducer extends DefaultAsyncProducer {
         try {
             DkimVerification verification = result.join();
             List<String> clauses = AuthResultsClause.clauses(verification);
-            exchange.getMessage().setHeader(DkimConstants.RESULT, summary(verification));
+            String summary = summary(verification);
+            meters.registry().counter("mailpipe.dkim.results", "result", summary).increment();
+            exchange.getMessage().setHeader(DkimConstants.RESULT, summary);
             exchange.getMessage().setHeader(DkimConstants.RESULTS, verification.results());
             exchange.getMessage().setHeader(DkimConstants.CLAUSES, clauses);
             for (String clause : clauses) {

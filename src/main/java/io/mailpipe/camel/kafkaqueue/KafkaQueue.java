@@ -1,6 +1,11 @@
 package io.mailpipe.camel.kafkaqueue;
 
+import io.mailpipe.camel.observe.DeliveryMeters;
+import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.queue.AttemptResolution;
+import io.mailpipe.queue.DeliveryEventSink;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
+import io.mailpipe.camel.spool.SpoolConstants;
 import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
@@ -46,10 +51,11 @@ public class KafkaQueue extends KafkaQueueOptions {
     private KafkaQueueWriter writer;
     private DeliveredLedger ledger;
     private KafkaDeliveryCycle cycle;
+    private volatile DeliveryEventSink deliveryMeters;
 
     public void start() throws Exception {
         KafkaQueueSettings settings = settings();
-        KafkaTopicSetup.ensureTopics(settings, queueLifetime().maximum().plusDays(2));
+        KafkaTopicSetup.ensureTopics(settings, deliveredRetention());
         writer = KafkaQueueWriter.connect(settings);
         ledger = new DeliveredLedger(settings.bootstrapServers(), settings.topics().delivered(),
                 getDeliveredCapacity());
@@ -107,7 +113,8 @@ public class KafkaQueue extends KafkaQueueOptions {
             Throwable caught = plan.needsDelivery() ? exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
                     Throwable.class) : null;
             DeliveryException delivery = ObjectHelper.getException(DeliveryException.class, caught);
-            cycle.finish(plan, delivery != null ? delivery : caught);
+            AttemptResolution resolution = cycle.finish(plan, delivery != null ? delivery : caught);
+            resolution.events().forEach(deliveryMeters(exchange)::record);
         }
         Message in = exchange.getMessage();
         KafkaManualCommit commit = in.getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
@@ -115,6 +122,16 @@ public class KafkaQueue extends KafkaQueueOptions {
                 Boolean.class))) {
             commit.commit();
         }
+    }
+
+    /** Recipient outcomes counted in the meters of the exchange's Camel context (looked up once). */
+    private DeliveryEventSink deliveryMeters(Exchange exchange) {
+        DeliveryEventSink meters = deliveryMeters;
+        if (meters == null) {
+            meters = new DeliveryMeters(PipelineMeters.of(exchange.getContext()), DeliveryEventSink.NONE);
+            deliveryMeters = meters;
+        }
+        return meters;
     }
 
     private static void setDeliveryHeaders(Message in, KafkaDeliveryCycle.Plan plan) {
@@ -127,6 +144,7 @@ public class KafkaQueue extends KafkaQueueOptions {
         in.setHeader(SmtpdConstants.RCPT_TO, recipients.stream().map(Recipient::address).toList());
         in.setHeader(SmtpdConstants.CLIENT_IP, record.clientIp());
         in.setHeader(SmtpdConstants.HELO_NAME, record.heloName());
+        in.setHeader(SpoolConstants.ATTEMPTS, record.attempts());
         MessageTagHeaders.write(in, record.tags());
         in.setBody(RawMessage.of(plan.body()));
     }

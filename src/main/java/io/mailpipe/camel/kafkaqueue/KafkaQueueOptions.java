@@ -47,6 +47,11 @@ public class KafkaQueueOptions {
         return new QueueLifetime(DurationText.parse(lifetime));
     }
 
+    /** How long mail.delivered keeps a marker: two days beyond the longest a message can stay queued. */
+    public Duration deliveredRetention() {
+        return queueLifetime().maximum().plusDays(2);
+    }
+
     public void setBrokers(String brokers) {
         this.brokers = brokers;
     }

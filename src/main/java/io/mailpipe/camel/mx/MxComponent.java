@@ -1,5 +1,6 @@
 package io.mailpipe.camel.mx;
 
+import io.mailpipe.camel.observe.PipelineMeters;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,8 @@ public class MxComponent extends DefaultComponent {
 
     /** The shared engine for these settings, created on first use. */
     synchronized MxEngine engineFor(MxConfiguration settings) {
-        return engines.computeIfAbsent(MxEngine.key(settings), k -> new MxEngine(settings));
+        return engines.computeIfAbsent(MxEngine.key(settings), k -> new MxEngine(settings,
+                PipelineMeters.of(getCamelContext())));
     }
 
     /** The threads that continue routes after deliveries of {@code engine}. */

@@ -5,6 +5,9 @@ import io.mailpipe.delivery.MxDelivery;
 import io.mailpipe.delivery.MxRouter;
 import io.mailpipe.delivery.RoutingSettings;
 import io.mailpipe.delivery.TlsPolicies;
+import io.mailpipe.camel.observe.MeteredResolver;
+import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.camel.observe.TlsMeters;
 import io.mailpipe.dns.CachingResolver;
 import io.mailpipe.dns.DnsjavaResolverSettings;
 import io.mailpipe.dns.Resolver;
@@ -27,9 +30,10 @@ final class MxEngine implements AutoCloseable {
     private final SmtpClient client;
     private final MxDelivery delivery;
 
-    MxEngine(MxConfiguration c) {
-        this.client = new SmtpClient(clientConfig(c));
-        Resolver resolver = c.getResolver() != null ? c.getResolver() : builtInResolver(c.getDnsServers());
+    MxEngine(MxConfiguration c, PipelineMeters meters) {
+        this.client = new SmtpClient(clientConfig(c).metrics(new TlsMeters(meters.registry())).build());
+        Resolver resolver = MeteredResolver.wrap(c.getResolver() != null ? c.getResolver()
+                : builtInResolver(c.getDnsServers()), meters);
         MxRouter router = new MxRouter(resolver, routing(c));
         TlsPolicies tls = TlsPolicies.parse(c.getTlsPolicy(), c.getTlsPolicies());
         Destination.Credentials credentials = c.getSmarthostUser() == null ? null
@@ -54,13 +58,13 @@ final class MxEngine implements AutoCloseable {
                 String.valueOf(System.identityHashCode(c.getResolver())), String.valueOf(c.getDnsServers()));
     }
 
-    private static SmtpClientConfig clientConfig(MxConfiguration c) {
+    private static SmtpClientConfig.Builder clientConfig(MxConfiguration c) {
         return SmtpClientConfig.builder().heloName(c.getHeloName()).timeouts(timeouts(c))
                 .maxReplyLineLength(c.getMaxReplyLineLength()).trustManagers(c.getTrustManagers())
                 .ioThreads(c.getIoThreads()).maxMessagesPerConnection(c.getMaxMessagesPerConnection())
                 .idleTimeout(Duration.ofMillis(c.getIdleTimeout()))
                 .maxConnectionsPerDestination(c.getMaxConnectionsPerDestination())
-                .messagesPerSecondPerDestination(c.getMessagesPerSecondPerDestination()).build();
+                .messagesPerSecondPerDestination(c.getMessagesPerSecondPerDestination());
     }
 
     private static ClientTimeouts timeouts(MxConfiguration c) {

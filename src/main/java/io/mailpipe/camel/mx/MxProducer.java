@@ -1,5 +1,7 @@
 package io.mailpipe.camel.mx;
 
+import io.mailpipe.camel.observe.DeliveryAttemptLog;
+import io.mailpipe.camel.observe.MessageIds;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.delivery.DeliveryReport;
@@ -9,6 +11,9 @@ import io.mailpipe.delivery.RecipientOutcome;
 import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.delivery.TransientDeliveryException;
 import io.mailpipe.smtp.Envelope;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -24,6 +29,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * may still succeed: 4xx, connection or DNS failure) or a PermanentDeliveryException (all others failed for good).
  */
 final class MxProducer extends DefaultAsyncProducer {
+
+    /** Set by the queue consumers: the queue id, and how many attempts were made before this one. */
+    private static final String QUEUE_ID_HEADER = "MailpipeQueueId";
+    private static final String ATTEMPTS_HEADER = "MailpipeAttempts";
 
     private final MxDelivery delivery;
     private final Executor callbacks;
@@ -58,6 +67,7 @@ final class MxProducer extends DefaultAsyncProducer {
                         if (error != null) {
                             exchange.setException(error);
                         } else {
+                            logAttempt(exchange, body, report);
                             complete(exchange, report);
                         }
                     } finally {
@@ -65,6 +75,20 @@ final class MxProducer extends DefaultAsyncProducer {
                     }
                 }, callbacks);
         return false;
+    }
+
+    /** The attempt's line in the delivery log: the queue's headers tell queue id and attempts made before. */
+    private static void logAttempt(Exchange exchange, RawMessage body, DeliveryReport report) {
+        Message message = exchange.getMessage();
+        Integer before = message.getHeader(ATTEMPTS_HEADER, Integer.class);
+        String messageId;
+        try (InputStream in = new BufferedInputStream(body.open())) {
+            messageId = MessageIds.read(in);
+        } catch (IOException | RuntimeException e) {
+            messageId = null;
+        }
+        DeliveryAttemptLog.log(new DeliveryAttemptLog.Attempt(message.getHeader(QUEUE_ID_HEADER, String.class),
+                messageId, before == null ? null : before + 1), report);
     }
 
     private static void complete(Exchange exchange, DeliveryReport attempt) {

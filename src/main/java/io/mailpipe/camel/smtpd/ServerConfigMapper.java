@@ -1,5 +1,7 @@
 package io.mailpipe.camel.smtpd;
 
+import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.camel.observe.SmtpServerMeters;
 import io.mailpipe.smtp.server.SmtpServerConfig;
 import io.mailpipe.smtp.server.auth.Authenticator;
 import io.mailpipe.smtp.server.auth.PasswordFileAuthenticator;
@@ -48,7 +50,9 @@ final class ServerConfigMapper {
                 .trustedNetworks(List.copyOf(commaSet(c.getTrustedNetworks())))
                 .memoryThreshold(c.getMemoryThreshold())
                 .shutdownTimeout(Duration.ofMillis(c.getShutdownTimeout()))
-                .workerExecutor(workers);
+                .workerExecutor(workers)
+                .metrics(new SmtpServerMeters(PipelineMeters.of(endpoint.getCamelContext()),
+                        endpoint.getHost() + ":" + endpoint.getPort()));
         if (c.getServerName() != null) {
             builder.serverName(c.getServerName());
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 public class SmtpdConsumer extends DefaultConsumer implements MessageReceiver {
 
     private ExecutorService workers;
-    private SmtpServer server;
+    private volatile SmtpServer server;
 
     public SmtpdConsumer(SmtpdEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -36,6 +36,12 @@ public class SmtpdConsumer extends DefaultConsumer implements MessageReceiver {
     /** The address the server listens on (tells the port when 0 was configured). */
     public InetSocketAddress getLocalAddress() {
         return server.localAddress();
+    }
+
+    /** True while the server runs and is not draining for shutdown: the listener takes new mail. */
+    public boolean isAcceptingMail() {
+        SmtpServer running = server;
+        return running != null && running.isAcceptingMail();
     }
 
     @Override

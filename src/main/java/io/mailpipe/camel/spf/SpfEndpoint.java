@@ -1,5 +1,7 @@
 package io.mailpipe.camel.spf;
 
+import io.mailpipe.camel.observe.MeteredResolver;
+import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.dns.Resolver;
 import io.mailpipe.spf.SpfChecker;
 import io.mailpipe.spf.SpfSettings;
@@ -67,7 +69,8 @@ public class SpfEndpoint extends DefaultEndpoint {
     public Producer createProducer() {
         SpfSettings settings = SpfSettings.defaults().withReceiver(receiverName())
                 .withDefaultExplanation(defaultExplanation);
-        return new SpfProducer(this, new SpfChecker(effectiveResolver(), settings));
+        return new SpfProducer(this, new SpfChecker(MeteredResolver.wrap(effectiveResolver(),
+                PipelineMeters.of(getCamelContext())), settings));
     }
 
     @Override

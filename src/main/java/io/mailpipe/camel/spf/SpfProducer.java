@@ -1,5 +1,6 @@
 package io.mailpipe.camel.spf;
 
+import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.camel.support.AuthenticationResults;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.smtp.MessageRejectedException;
@@ -29,6 +30,7 @@ final class SpfProducer extends DefaultAsyncProducer {
     private final SpfEndpoint endpoint;
     private final SpfChecker checker;
     private ExecutorService continuation;
+    private PipelineMeters meters;
 
     SpfProducer(SpfEndpoint endpoint, SpfChecker checker) {
         super(endpoint);
@@ -41,6 +43,7 @@ final class SpfProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         continuation = endpoint.getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "SpfCheck");
+        meters = PipelineMeters.of(endpoint.getCamelContext());
     }
 
     @Override
@@ -105,6 +108,7 @@ final class SpfProducer extends DefaultAsyncProducer {
 
     private void record(Exchange exchange, SpfRequest request, SpfResult result) {
         exchange.getMessage().setHeader(SpfConstants.SPF_RESULT, result.outcome().keyword());
+        meters.registry().counter("mailpipe.spf.results", "result", result.outcome().keyword()).increment();
         exchange.getMessage().setHeader(SpfConstants.SPF_EXPLANATION, result.explanation());
         exchange.getMessage().setHeader(SpfConstants.SPF_RESULT_DETAIL, result);
         if (endpoint.isReceivedSpf()) {

@@ -1,5 +1,7 @@
 package io.mailpipe.camel.spool;
 
+import io.mailpipe.camel.observe.DeliveryMeters;
+import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.queue.AttemptResolver;
 import io.mailpipe.queue.AttemptResult;
 import io.mailpipe.queue.BounceNotices;
@@ -61,7 +63,8 @@ public class SpoolConsumer extends DefaultConsumer {
                 spool.clock(), new Random());
         BounceNotices notices = new BounceNotices(endpoint.getBounceSink() != null ? endpoint.getBounceSink()
                 : new LoggedBounces());
-        outcomes = new SpoolOutcomes(spool, resolver, notices, endpoint.getComponent().acquireEventLog(endpoint));
+        outcomes = new SpoolOutcomes(spool, resolver, notices, new DeliveryMeters(
+                PipelineMeters.of(endpoint.getCamelContext()), endpoint.getComponent().acquireEventLog(endpoint)));
         running = true;
         int count = endpoint.getConcurrentConsumers();
         workers = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "spool-delivery",

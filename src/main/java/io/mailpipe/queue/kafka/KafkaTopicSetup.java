@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * records up to the configured size and, with three or more replicas, need two in sync for a write
  * (min.insync.replicas, so acks=all means two copies); {@code mail.delivered} is compacted with a retention longer
  * than the queue lifetime. The bulk injection topics come along: {@code mail.submit} and {@code mail.submit.rejected}
- * take records up to the same size, {@code mail.submit.idempotency} is compacted with the same retention as
+ * are set up like message topics, {@code mail.submit.idempotency} is compacted with the same retention as
  * {@code mail.delivered}, which is how long a request key is remembered.
  */
 public final class KafkaTopicSetup {
@@ -30,23 +30,7 @@ public final class KafkaTopicSetup {
 
     public static void ensureTopics(KafkaQueueSettings settings, Duration deliveredRetention)
             throws java.io.IOException {
-        KafkaQueueTopics topics = settings.topics();
-        List<NewTopic> wanted = new ArrayList<>();
-        Map<String, String> messageConfig = Map.of(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxRequestSize()),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.replicationFactor() >= 3 ? "2" : "1");
-        topics.messageTopics().forEach(name -> wanted.add(topic(settings, name, messageConfig)));
-        wanted.add(topic(settings, topics.events(), Map.of()));
-        Map<String, String> compacted = Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
-                        + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveredRetention.toMillis()));
-        wanted.add(topic(settings, topics.delivered(), compacted));
-        Map<String, String> requests = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                Integer.toString(settings.maxRequestSize()));
-        wanted.add(topic(settings, topics.submit(), requests));
-        wanted.add(topic(settings, topics.submitRejected(), requests));
-        wanted.add(topic(settings, topics.submitIdempotency(), compacted));
+        List<NewTopic> wanted = plannedTopics(settings, deliveredRetention);
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
                 settings.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(settings.ackTimeout().toMillis(),
@@ -59,6 +43,30 @@ public final class KafkaTopicSetup {
             Thread.currentThread().interrupt();
             throw new java.io.IOException("interrupted while setting up the queue topics", e);
         }
+    }
+
+    /**
+     * Every topic of the queue as it is created when missing: name, partitions, replication factor and the
+     * topic-level settings. Deployments that create the topics up front (for example as Kubernetes resources) use
+     * the same list.
+     */
+    public static List<NewTopic> plannedTopics(KafkaQueueSettings settings, Duration deliveredRetention) {
+        KafkaQueueTopics topics = settings.topics();
+        List<NewTopic> wanted = new ArrayList<>();
+        Map<String, String> messageConfig = Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(settings.maxRequestSize()),
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.replicationFactor() >= 3 ? "2" : "1");
+        topics.messageTopics().forEach(name -> wanted.add(topic(settings, name, messageConfig)));
+        wanted.add(topic(settings, topics.events(), Map.of()));
+        Map<String, String> compacted = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+                        + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveredRetention.toMillis()));
+        wanted.add(topic(settings, topics.delivered(), compacted));
+        wanted.add(topic(settings, topics.submit(), messageConfig));
+        wanted.add(topic(settings, topics.submitRejected(), messageConfig));
+        wanted.add(topic(settings, topics.submitIdempotency(), compacted));
+        return wanted;
     }
 
     private static void createAll(Admin admin, List<NewTopic> missing, Duration timeout)

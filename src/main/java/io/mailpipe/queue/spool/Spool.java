@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +213,26 @@ public final class Spool implements AutoCloseable {
         Instant now = clock.instant();
         return index.snapshot().stream().map(e -> describe(e, now))
                 .sorted(Comparator.comparing(QueuedMessage::age).reversed()).toList();
+    }
+
+    /**
+     * Why the spool cannot take mail now, empty when it can: it was closed, or its root, journal, tmp or a state
+     * directory is not a writable directory any more (checked with file attributes, nothing is written).
+     */
+    public Optional<String> unavailableReason() {
+        if (!lock.channel().isOpen()) {
+            return Optional.of("the spool " + layout.root() + " is closed");
+        }
+        List<Path> directories = new ArrayList<>(List.of(layout.root(), layout.journal(), layout.tmp()));
+        for (SpoolState state : SpoolState.values()) {
+            directories.add(layout.directory(state));
+        }
+        for (Path directory : directories) {
+            if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+                return Optional.of(directory + " is not a writable directory");
+            }
+        }
+        return Optional.empty();
     }
 
     public SpoolStatistics statistics() {

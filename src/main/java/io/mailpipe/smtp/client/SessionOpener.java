@@ -1,18 +1,19 @@
 package io.mailpipe.smtp.client;
 
 import io.mailpipe.smtp.SmtpReply;
+import io.mailpipe.smtp.netty.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLSession;
 
 /**
  * Opens a session to a destination: TCP connect, the 220 greeting (RFC 5321 §3.1), EHLO with fallback to HELO on a
@@ -29,11 +30,11 @@ final class SessionOpener {
     private final Bootstrap bootstrap;
     private final ClientTls tls;
 
-    SessionOpener(SmtpClientConfig config, EventLoopGroup group) {
+    SessionOpener(SmtpClientConfig config, EventLoopGroup group, NettyTransport transport) {
         this.config = config;
         this.timeouts = config.timeouts();
         this.tls = new ClientTls(config.trustManagers());
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        this.bootstrap = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
@@ -115,14 +116,20 @@ final class SessionOpener {
             }
             return connection.startTls(tls.contextFor(policy), destination.hostName(),
                             policy == TlsPolicy.REQUIRED_VERIFY, timeouts.startTls())
-                    .thenCompose(tlsSession -> connection.command("EHLO " + config.heloName(), "EHLO",
-                                    timeouts.hello())
+                    .thenCompose(tlsSession -> tlsEstablished(connection, tlsSession).command(
+                                    "EHLO " + config.heloName(), "EHLO", timeouts.hello())
                             .thenApply(ehlo -> {
                                 require(connection, ehlo, 250, "EHLO after STARTTLS");
                                 return new ClientSession(connection, destination, ServerCapabilities.fromEhlo(ehlo),
                                         tlsSession.getProtocol());
                             }));
         });
+    }
+
+    /** Tells the metrics listener about the new TLS session and goes on with the same connection. */
+    private SmtpConnection tlsEstablished(SmtpConnection connection, SSLSession tlsSession) {
+        config.metrics().tlsEstablished(tlsSession.getProtocol(), tlsSession.getCipherSuite());
+        return connection;
     }
 
     private static CompletableFuture<ClientSession> plain(SmtpConnection connection, Destination destination,

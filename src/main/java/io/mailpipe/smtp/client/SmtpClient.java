@@ -1,7 +1,7 @@
 package io.mailpipe.smtp.client;
 
+import io.mailpipe.smtp.netty.NettyTransport;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +22,10 @@ public final class SmtpClient implements AutoCloseable {
 
     public SmtpClient(SmtpClientConfig config) {
         this.config = config;
-        this.group = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("mailpipe-smtp-client", true));
-        SessionOpener opener = new SessionOpener(config, group);
+        NettyTransport transport = NettyTransport.best();
+        this.group = transport.newEventLoopGroup(config.ioThreads(),
+                new DefaultThreadFactory("mailpipe-smtp-client", true));
+        SessionOpener opener = new SessionOpener(config, group, transport);
         this.pool = new ConnectionPool(config, group, opener::open);
         this.rate = new RateLimiter(config.messagesPerSecondPerDestination());
     }

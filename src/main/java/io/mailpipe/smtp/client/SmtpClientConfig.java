@@ -22,6 +22,7 @@ public final class SmtpClientConfig {
     private final Duration idleTimeout;
     private final int maxConnectionsPerDestination;
     private final double messagesPerSecondPerDestination;
+    private final SmtpClientMetrics metrics;
 
     private SmtpClientConfig(Builder b) {
         this.heloName = Objects.requireNonNull(b.heloName, "heloName");
@@ -37,6 +38,7 @@ public final class SmtpClientConfig {
             throw new IllegalArgumentException("messagesPerSecondPerDestination must not be negative");
         }
         this.messagesPerSecondPerDestination = b.messagesPerSecondPerDestination;
+        this.metrics = Objects.requireNonNull(b.metrics, "metrics");
     }
 
     private static int positive(int value, String name) {
@@ -92,6 +94,11 @@ public final class SmtpClientConfig {
         return messagesPerSecondPerDestination;
     }
 
+    /** Where countable events go (TLS sessions); {@link SmtpClientMetrics#NONE} by default. */
+    public SmtpClientMetrics metrics() {
+        return metrics;
+    }
+
     /** Mutable builder with the defaults documented on each setter. */
     public static final class Builder {
         private String heloName = "localhost";
@@ -104,6 +111,7 @@ public final class SmtpClientConfig {
         private Duration idleTimeout = Duration.ofSeconds(5);
         private int maxConnectionsPerDestination = 20;
         private double messagesPerSecondPerDestination;
+        private SmtpClientMetrics metrics = SmtpClientMetrics.NONE;
 
         /** The host name sent in EHLO/HELO; default "localhost" (set it to the public name of this MTA). */
         public Builder heloName(String value) {
@@ -162,6 +170,12 @@ public final class SmtpClientConfig {
         /** Transactions started per second per destination; default 0 (no limit). */
         public Builder messagesPerSecondPerDestination(double value) {
             messagesPerSecondPerDestination = value;
+            return this;
+        }
+
+        /** Where countable events go; default {@link SmtpClientMetrics#NONE}. */
+        public Builder metrics(SmtpClientMetrics value) {
+            metrics = value;
             return this;
         }
 

@@ -4,8 +4,9 @@ import io.mailpipe.smtp.SmtpReply;
 
 /**
  * Listener the server notifies of countable events (connections, messages by reply class as in RFC 5321 §4.2.1,
- * bytes, TLS sessions per RFC 3207, AUTH outcomes per RFC 4954), so an application can map them onto its metrics
- * library. Called on event-loop and worker threads: implementations must be thread-safe and must not block.
+ * bytes, TLS sessions per RFC 3207, AUTH outcomes per RFC 4954) and of each session's end with its
+ * {@link SessionSummary}, so an application can map them onto its metrics library and logs.
+ * Called on event-loop and worker threads: implementations must be thread-safe and must not block.
  */
 public interface SmtpServerMetrics {
 
@@ -43,5 +44,9 @@ public interface SmtpServerMetrics {
     }
 
     default void authFailed(String mechanism) {
+    }
+
+    /** A session whose connection was admitted has ended (called once, after its connection closed). */
+    default void sessionEnded(SessionSummary summary) {
     }
 }

@@ -37,7 +37,9 @@ class ConfigCheckCommandTest {
             assertTrue(json.get("valid").asBoolean());
             Set<String> routes = new TreeSet<>();
             json.get("routes").forEach(route -> routes.add(route.asText()));
-            assertEquals(Set.of("inbound", "deliver", "enqueue", "outbound"), routes);
+            assertEquals(Set.of("inbound", "submission", "submissions", "relay", "sign-and-enqueue", "deliver",
+                    "deliver-local-recipients", "deliver-remote-recipients", "deliver-mx", "local-sink", "enqueue",
+                    "outbound"), routes);
             assertEquals(0, json.get("errors").size());
         }
     }

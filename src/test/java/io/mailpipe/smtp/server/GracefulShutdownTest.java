@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** stop(): idle sessions and new connections get 421 4.3.2; a message in progress completes first. */
+/**
+ * stop(): idle sessions and new connections get 421 4.3.2; a message in progress completes first, also one whose
+ * end of data arrives after the drain began.
+ */
 class GracefulShutdownTest {
 
     @Test
@@ -53,6 +56,37 @@ class GracefulShutdownTest {
             assertEquals(421, busy.reply().code());
             stopping.get(20, TimeUnit.SECONDS);
             assertTrue(busy.closedByServer());
+        } finally {
+            stopper.shutdownNow();
+            server.close();
+        }
+    }
+
+    @Test
+    void aMessageWhoseDataEndsDuringTheDrainGetsItsOutcomeBeforeThe421() throws Exception {
+        ExecutorService stopper = Executors.newSingleThreadExecutor();
+        TestServer server = TestServer.start(RecordingReceiver.accepting(), b -> b);
+        try (SmtpTestClient busy = server.connect()) {
+            busy.hello();
+            busy.command("MAIL FROM:<a@example.com>");
+            busy.command("RCPT TO:<b@example.org>");
+            busy.command("DATA");
+            busy.sendRaw("Subject: s\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII));
+            Future<?> stopping = stopper.submit(() -> {
+                server.close();
+                return null;
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.server.isAcceptingMail() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertFalse(server.server.isAcceptingMail());
+
+            busy.sendRaw(".\r\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertEquals(250, busy.reply().code(), "the message finished during the drain is accepted");
+            assertEquals(421, busy.reply().code());
+            stopping.get(20, TimeUnit.SECONDS);
         } finally {
             stopper.shutdownNow();
             server.close();

@@ -120,6 +120,7 @@ final class MessageBodyInput {
 
     private void refuse(SmtpReply reply) {
         config.metrics().messageRejected(reply);
+        session.messageAnswered(reply, queueId);
         session.resetTransaction();
         session.reply(reply);
     }

@@ -94,6 +94,7 @@ final class MessageDelivery {
             config.metrics().messageRejected(reply);
         }
         session.eventLoop().execute(() -> {
+            session.messageAnswered(reply, queueId);
             if (!session.closing()) {
                 session.replyOutcome(reply);
                 session.resume();

@@ -88,6 +88,7 @@ final class SessionChannelHandler extends ChannelInboundHandlerAdapter {
             session.closed();
             server.gate().leave(client);
             server.metrics().connectionClosed();
+            server.metrics().sessionEnded(session.summary());
             session = null;
         }
         ctx.fireChannelInactive();

@@ -8,6 +8,7 @@ import io.mailpipe.smtp.SessionInfo;
 import io.mailpipe.smtp.SmtpCommand;
 import io.mailpipe.smtp.SmtpReplies;
 import io.mailpipe.smtp.SmtpReply;
+import io.mailpipe.smtp.server.SessionSummary;
 import io.mailpipe.smtp.server.SmtpServerConfig;
 import io.mailpipe.smtp.server.auth.SaslMechanism;
 import io.mailpipe.smtp.server.command.SessionContext;
@@ -22,6 +23,9 @@ import io.netty.channel.EventLoop;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One SMTP session on one connection (RFC 5321 §3, §4.1.4): its state, client facts, open transaction and input
@@ -49,6 +53,10 @@ final class SmtpSession implements SessionContext {
     private boolean suspended;
     private boolean closing;
     private boolean draining;
+    private final long startedNanos = System.nanoTime();
+    private final List<String> acceptedQueueIds = new ArrayList<>();
+    private int rejectedMessages;
+    private SmtpReply closingReply;
 
     SmtpSession(ServerContext server, Channel channel) {
         this.server = server;
@@ -71,7 +79,7 @@ final class SmtpSession implements SessionContext {
 
     void process() {
         while (!suspended && !closing && mode.process(input)) {
-            if (draining && mode == commandInput) {
+            if (draining && mode == commandInput && !suspended) {
                 close(SmtpReplies.SHUTTING_DOWN);
             }
         }
@@ -168,6 +176,7 @@ final class SmtpSession implements SessionContext {
             return;
         }
         closing = true;
+        closingReply = lastReply;
         channel.writeAndFlush(Unpooled.wrappedBuffer(lastReply.toWire())).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -240,6 +249,23 @@ final class SmtpSession implements SessionContext {
 
     String heloName() {
         return heloName;
+    }
+
+    /** Counts the outcome of a message at the end of data; runs on the event loop. */
+    void messageAnswered(SmtpReply reply, String queueId) {
+        if (reply.isPositive()) {
+            acceptedQueueIds.add(queueId);
+        } else {
+            rejectedMessages++;
+        }
+    }
+
+    /** What this session amounted to; for when it has ended. */
+    SessionSummary summary() {
+        return new SessionSummary((InetSocketAddress) channel.remoteAddress(), heloName, tlsProtocol, tlsCipher,
+                authenticatedUser, acceptedQueueIds.size(), rejectedMessages, acceptedQueueIds,
+                Duration.ofNanos(System.nanoTime() - startedNanos), SessionSummary.endingOf(closingReply),
+                closingReply);
     }
 
     // ---- state machine ----------------------------------------------------------------------------------------

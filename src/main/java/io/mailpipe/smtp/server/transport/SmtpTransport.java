@@ -1,21 +1,20 @@
 package io.mailpipe.smtp.server.transport;
 
+import io.mailpipe.smtp.netty.NettyTransport;
 import io.mailpipe.smtp.server.MessageReceiver;
 import io.mailpipe.smtp.server.SmtpServerConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty listener behind {@link io.mailpipe.smtp.server.SmtpServer}: NIO event loops, one acceptor thread, the
+ * The Netty listener behind {@link io.mailpipe.smtp.server.SmtpServer}: epoll (or NIO) event loops, one acceptor thread, the
  * session pipeline of {@link SmtpChannelInitializer}, and the drain-then-close shutdown of RFC 5321 §3.8 (421 to
  * new and idle sessions, sessions in DATA/BDAT finish their message first).
  */
@@ -32,11 +31,12 @@ public final class SmtpTransport {
 
     /** Binds the listening socket; blocks until bound. */
     public void bind() throws InterruptedException {
-        acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        NettyTransport transport = NettyTransport.best();
+        acceptor = transport.newEventLoopGroup(1, new DefaultThreadFactory("mailpipe-smtpd-accept"));
+        workers = transport.newEventLoopGroup(0, new DefaultThreadFactory("mailpipe-smtpd-io"));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -1,0 +1,82 @@
+package io.mailpipe.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every kustomization of k8s/ and routes/ uses only known fields and references only what exists (resources, bases,
+ * generator files inside its own directory), and the routes ConfigMap is generated from every route file.
+ */
+class KustomizationTest {
+
+    @Test
+    void everyKustomizationBuilds() {
+        List<Path> kustomizations = new java.util.ArrayList<>(
+                ProjectFiles.filesEndingWith(ProjectFiles.k8s(), Kustomization.FILE_NAME));
+        kustomizations.add(ProjectFiles.routes().resolve(Kustomization.FILE_NAME));
+        assertEquals(4, kustomizations.size(), "base, two overlays and routes: " + kustomizations);
+        for (Path file : kustomizations) {
+            assertFalse(KustomizeTree.build(file.getParent()).isEmpty(), file + " yields nothing");
+        }
+    }
+
+    @Test
+    void overlaysAreSpoolAndKafka() {
+        assertEquals(List.of("kafka", "spool"),
+                ProjectFiles.overlays().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void routesConfigMapHoldsEveryRouteFile() {
+        Path routes = ProjectFiles.routes();
+        Set<String> routeFiles = ProjectFiles.filesEndingWith(routes, ".camel.yaml").stream()
+                .map(p -> routes.relativize(p).toString().replace('\\', '/'))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> generated = new TreeSet<>();
+        for (var generator : Kustomization.read(routes.resolve(Kustomization.FILE_NAME)).configMapGenerator()) {
+            generator.fileList().forEach(f -> generated.add(f.substring(f.indexOf('=') + 1)));
+        }
+        assertEquals(routeFiles, generated);
+        assertTrue(routeFiles.size() >= 5, routeFiles.toString());
+    }
+
+    @Test
+    void missingResourceIsReported() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KustomizeTree.build(testKustomization("missing-resource")));
+        assertTrue(e.getMessage().contains("service.yaml does not exist"), e.getMessage());
+    }
+
+    @Test
+    void generatorFileOutsideTheKustomizationIsReported() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KustomizeTree.build(testKustomization("outside-root")));
+        assertTrue(e.getMessage().contains("lies outside the kustomization directory"), e.getMessage());
+    }
+
+    @Test
+    void unknownKustomizationFieldIsReported() {
+        Exception e = assertThrows(RuntimeException.class,
+                () -> KustomizeTree.build(testKustomization("unknown-field")));
+        assertTrue(e.getMessage().contains("resorces"), e.getMessage());
+    }
+
+    private static Path testKustomization(String name) {
+        try {
+            return Path.of(KustomizationTest.class.getResource("/deploy/kustomize/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
