@@ -104,7 +104,8 @@ public final class SendRequestParser {
         String text = root.optionalText("text", MAX_TEXT);
         String html = root.optionalText("html", MAX_TEXT);
         if (template != null && (subject != null || text != null || html != null)) {
-            throw RequestFields.schema("/template", "a template replaces subject, text and html; give one or the other");
+            throw RequestFields.schema("/template",
+                    "a template replaces subject, text and html; give one or the other");
         }
         if (template == null && text == null && html == null) {
             throw new BulkRequestRejectedException(Rejection.Reason.BODY, "/text",

@@ -136,7 +136,8 @@ class BulkComposerTest {
         List<ComposedMessage> messages = composer(1 << 20).compose(json("\"recipients\":["
                 + "{\"address\":\"a@x.example\",\"variables\":{\"name\":\"<Ann>\"}},"
                 + "{\"address\":\"b@y.example\",\"variables\":{\"name\":\"Bob\"}}],"
-                + "\"subject\":\"Hi {{name}}\",\"html\":\"<p>{{name}} of {{org}}</p>\",\"variables\":{\"org\":\"A&B\"}"));
+                + "\"subject\":\"Hi {{name}}\",\"html\":\"<p>{{name}} of {{org}}</p>\","
+                + "\"variables\":{\"org\":\"A&B\"}"));
 
         assertEquals(2, messages.size());
         MimeMessage first = parse(messages.get(0));
