@@ -160,6 +160,6 @@ public final class AttemptResolver {
     private static DeliveryEvent event(Instant now, DeliveryEvent.Type type, QueueRecord record, RecipientState state,
                                        int attempt, Instant next) {
         return new DeliveryEvent(now, type, record.queueId(), state.address(), attempt, state.lastReply(),
-                state.mxHost(), next, record.receivedAt());
+                state.mxHost(), next, record.receivedAt(), record.tags());
     }
 }

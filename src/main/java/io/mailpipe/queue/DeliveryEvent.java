@@ -8,11 +8,12 @@ import java.util.Objects;
 /**
  * One recipient outcome the queue recorded (RFC 3464 §2.3.3 actions: delivered, delayed, failed; expiry is a failure
  * for lifetime reasons): what happened, the deciding reply (code, RFC 3463 enhanced status, text) and MX host when
- * known, for a deferral when the next attempt is due, and when the message was received (null when unknown), which
- * tells how long the message took to reach this outcome.
+ * known, for a deferral when the next attempt is due, when the message was received (null when unknown), which
+ * tells how long the message took to reach this outcome, and the sender's tags of the message (tenant, campaign,
+ * idempotency key; {@link MessageTags#NONE} for SMTP mail).
  */
 public record DeliveryEvent(Instant at, Type type, String queueId, String recipient, int attempt, SmtpReply reply,
-                            String mxHost, Instant nextAttemptAt, Instant receivedAt) {
+                            String mxHost, Instant nextAttemptAt, Instant receivedAt, MessageTags tags) {
 
     public enum Type { DELIVERED, DEFERRED, BOUNCED, EXPIRED }
 
@@ -21,9 +22,16 @@ public record DeliveryEvent(Instant at, Type type, String queueId, String recipi
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(recipient, "recipient");
+        tags = tags == null ? MessageTags.NONE : tags;
     }
 
-    /** An event whose message receipt time is not known. */
+    /** An event of a message without tags. */
+    public DeliveryEvent(Instant at, Type type, String queueId, String recipient, int attempt, SmtpReply reply,
+                         String mxHost, Instant nextAttemptAt, Instant receivedAt) {
+        this(at, type, queueId, recipient, attempt, reply, mxHost, nextAttemptAt, receivedAt, MessageTags.NONE);
+    }
+
+    /** An event whose message receipt time is not known, of a message without tags. */
     public DeliveryEvent(Instant at, Type type, String queueId, String recipient, int attempt, SmtpReply reply,
                          String mxHost, Instant nextAttemptAt) {
         this(at, type, queueId, recipient, attempt, reply, mxHost, nextAttemptAt, null);

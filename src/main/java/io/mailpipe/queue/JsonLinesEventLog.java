@@ -18,7 +18,8 @@ import java.util.Locale;
  * Writes each {@link DeliveryEvent} as one JSON line to a local file that rotates by size: {@code events.log} becomes
  * {@code events.log.1}, the older ones shift up, and at most {@code keep} old files are kept. Fields: at, event
  * (delivered | deferred | bounced | expired), queueId, recipient, attempt, code, enhancedStatus (RFC 3463), reply,
- * mxHost, nextAttemptAt. Lines are flushed to the OS, not forced: the queue files are the durable truth.
+ * mxHost, nextAttemptAt, and for tagged messages tenant, campaign, idempotencyKey (each omitted when absent).
+ * Lines are flushed to the OS, not forced: the queue files are the durable truth.
  */
 public final class JsonLinesEventLog implements DeliveryEventSink, Closeable {
 
@@ -81,6 +82,9 @@ public final class JsonLinesEventLog implements DeliveryEventSink, Closeable {
         if (event.nextAttemptAt() != null) {
             node.put("nextAttemptAt", event.nextAttemptAt().toString());
         }
+        QueueRecordJson.putIfPresent(node, "tenant", event.tags().tenant());
+        QueueRecordJson.putIfPresent(node, "campaign", event.tags().campaign());
+        QueueRecordJson.putIfPresent(node, "idempotencyKey", event.tags().idempotencyKey());
         return node;
     }
 

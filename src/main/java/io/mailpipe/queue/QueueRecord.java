@@ -20,12 +20,14 @@ import java.util.function.UnaryOperator;
  *   <li>{@code lastError}: the text of the most recent failure, for inspection; null when none.</li>
  *   <li>{@code revision}: increases with every rewrite of the stored record, so of two copies the newer wins.</li>
  *   <li>{@code clientIp} / {@code heloName}: where the message came from, for reports; may be null.</li>
+ *   <li>{@code tags}: the sender's tenant, campaign and idempotency key ({@link MessageTags#NONE} for SMTP mail),
+ *       repeated in every delivery event of the message.</li>
  * </ul>
  * The message bytes are not part of this value: each back-end stores them beside it (see {@link QueueFileFormat}).
  */
 public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom, List<RecipientState> recipients,
                           int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
-                          String heloName) {
+                          String heloName, MessageTags tags) {
 
     public QueueRecord {
         Objects.requireNonNull(queueId, "queueId");
@@ -38,13 +40,35 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("a queued message needs at least one recipient");
         }
+        tags = tags == null ? MessageTags.NONE : tags;
+    }
+
+    /** A record without tags. */
+    public QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom, List<RecipientState> recipients,
+                       int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
+                       String heloName) {
+        this(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError, revision, clientIp,
+                heloName, MessageTags.NONE);
     }
 
     /** A freshly accepted message: every recipient pending, due at once. */
     public static QueueRecord accepted(String queueId, Instant receivedAt, MailFrom mailFrom,
                                        List<Recipient> recipients, String clientIp, String heloName) {
+        return accepted(queueId, receivedAt, mailFrom, recipients, clientIp, heloName, MessageTags.NONE);
+    }
+
+    /** A freshly accepted message carrying the sender's tags. */
+    public static QueueRecord accepted(String queueId, Instant receivedAt, MailFrom mailFrom,
+                                       List<Recipient> recipients, String clientIp, String heloName,
+                                       MessageTags tags) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients.stream().map(RecipientState::pending).toList(),
-                0, null, null, 0, clientIp, heloName);
+                0, null, null, 0, clientIp, heloName, tags);
+    }
+
+    /** The same message with only {@code states} as its recipients (one part of a message split by domain). */
+    public QueueRecord withRecipientStates(List<RecipientState> states) {
+        return new QueueRecord(queueId, receivedAt, mailFrom, states, attempts, nextAttemptAt, lastError, revision,
+                clientIp, heloName, tags);
     }
 
     public List<RecipientState> pendingRecipients() {
@@ -62,24 +86,24 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
     /** The same message with every recipient passed through {@code change}. */
     public QueueRecord withRecipients(UnaryOperator<RecipientState> change) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients.stream().map(change).toList(), attempts,
-                nextAttemptAt, lastError, revision, clientIp, heloName);
+                nextAttemptAt, lastError, revision, clientIp, heloName, tags);
     }
 
     /** The same message after one more attempt, to be tried next at {@code next} (null: not again). */
     public QueueRecord afterAttempt(Instant next, String error) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts + 1, next, error, revision,
-                clientIp, heloName);
+                clientIp, heloName, tags);
     }
 
     /** The same message due at {@code next} without counting an attempt (an operator's "retry now"). */
     public QueueRecord dueAt(Instant next) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts, next, lastError, revision,
-                clientIp, heloName);
+                clientIp, heloName, tags);
     }
 
     /** The next stored revision of this record. */
     public QueueRecord nextRevision() {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError,
-                revision + 1, clientIp, heloName);
+                revision + 1, clientIp, heloName, tags);
     }
 }

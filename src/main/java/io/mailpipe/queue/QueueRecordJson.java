@@ -27,13 +27,16 @@ import java.util.Set;
  *                 "ret": "HDRS", "envid": "..." },                 // RFC 1870, 6152, 6531, 3461 §4.3-4.4
  *   "recipients": [ { "address": "b@example.net", "notify": ["FAILURE"], "orcpt": "rfc822;b@example.net",
  *                     "status": "PENDING", "mxHost": "mx.example.net",   // RFC 3461 §4.1-4.2
- *                     "reply": { "code": 451, "enhanced": "4.3.0", "lines": ["try later"] } } ] }
+ *                     "reply": { "code": 451, "enhanced": "4.3.0", "lines": ["try later"] } } ] ,
+ *   "tags": { "tenant": "acme", "campaign": "nov", "idempotencyKey": "k-1" } }      // version 2, each optional
  * </pre>
- * Readers refuse a newer "v" than they know; a later version may add fields, which older readers ignore.
+ * Version 2 added "tags"; a record without tags is still written as version 1, so a reader that knows only version 1
+ * keeps reading all mail it could read before (SMTP mail has no tags). Readers refuse a newer "v" than they know.
  */
 public final class QueueRecordJson {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    private static final int VERSION_WITHOUT_TAGS = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private QueueRecordJson() {
@@ -60,12 +63,19 @@ public final class QueueRecordJson {
         return new QueueRecord(root.path("queueId").asText(), Instant.parse(root.path("receivedAt").asText()),
                 mailFrom(root.path("mailFrom")), recipients, root.path("attempts").asInt(),
                 instant(root.get("nextAttemptAt")), text(root.get("lastError")), root.path("revision").asInt(),
-                text(root.get("clientIp")), text(root.get("heloName")));
+                text(root.get("clientIp")), text(root.get("heloName")), tags(root.get("tags")));
+    }
+
+    private static MessageTags tags(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return MessageTags.NONE;
+        }
+        return MessageTags.of(text(node.get("tenant")), text(node.get("campaign")), text(node.get("idempotencyKey")));
     }
 
     private static ObjectNode toTree(QueueRecord record) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("v", VERSION);
+        root.put("v", record.tags().isEmpty() ? VERSION_WITHOUT_TAGS : VERSION);
         root.put("queueId", record.queueId());
         root.put("receivedAt", record.receivedAt().toString());
         root.put("attempts", record.attempts());
@@ -77,6 +87,12 @@ public final class QueueRecordJson {
         root.set("mailFrom", mailFromTree(record.mailFrom()));
         ArrayNode recipients = root.putArray("recipients");
         record.recipients().forEach(r -> recipients.add(recipientTree(r)));
+        if (!record.tags().isEmpty()) {
+            ObjectNode tags = root.putObject("tags");
+            putIfPresent(tags, "tenant", record.tags().tenant());
+            putIfPresent(tags, "campaign", record.tags().campaign());
+            putIfPresent(tags, "idempotencyKey", record.tags().idempotencyKey());
+        }
         return root;
     }
 
@@ -131,6 +147,13 @@ public final class QueueRecordJson {
         }
         return new RecipientState(recipient, RecipientStatus.valueOf(node.path("status").asText()), reply,
                 text(node.get("mxHost")));
+    }
+
+    /** Adds {@code name} only when {@code value} is given: absent tags stay absent in JSON. */
+    static void putIfPresent(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
     }
 
     private static String text(JsonNode node) {

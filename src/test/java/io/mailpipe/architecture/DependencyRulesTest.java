@@ -23,7 +23,7 @@ class DependencyRulesTest {
     @Test
     void protocolEnginesNeverDependOnCamel() {
         noClasses().that().resideInAnyPackage("io.mailpipe.smtp..", "io.mailpipe.dns..", "io.mailpipe.spf..",
-                        "io.mailpipe.dkim..", "io.mailpipe.delivery..", "io.mailpipe.queue..")
+                        "io.mailpipe.dkim..", "io.mailpipe.delivery..", "io.mailpipe.queue..", "io.mailpipe.bulk..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..")
                 .allowEmptyShould(true)
                 .check(classes);
@@ -32,7 +32,7 @@ class DependencyRulesTest {
     @Test
     void protocolEnginesNeverDependOnTheCamelAdapters() {
         noClasses().that().resideInAnyPackage("io.mailpipe.smtp..", "io.mailpipe.dns..", "io.mailpipe.spf..",
-                        "io.mailpipe.dkim..", "io.mailpipe.delivery..", "io.mailpipe.queue..")
+                        "io.mailpipe.dkim..", "io.mailpipe.delivery..", "io.mailpipe.queue..", "io.mailpipe.bulk..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.mailpipe.camel..", "io.mailpipe.app..")
                 .allowEmptyShould(true)
                 .check(classes);

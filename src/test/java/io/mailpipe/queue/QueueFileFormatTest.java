@@ -92,7 +92,8 @@ class QueueFileFormatTest {
     @Test
     void aNewerRecordVersionIsRefused() {
         byte[] json = new String(QueueRecordJson.toBytes(QueueRecords.accepted("Q5", Instant.EPOCH, "a@x", "b@y")),
-                StandardCharsets.UTF_8).replace("\"v\":1", "\"v\":2").getBytes(StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8).replace("\"v\":1", "\"v\":" + (QueueRecordJson.VERSION + 1))
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThrows(IOException.class, () -> QueueRecordJson.fromBytes(json));
     }

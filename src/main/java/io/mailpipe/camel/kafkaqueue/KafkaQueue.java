@@ -6,6 +6,7 @@ import io.mailpipe.queue.AttemptResolution;
 import io.mailpipe.queue.DeliveryEventSink;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
 import io.mailpipe.camel.spool.SpoolConstants;
+import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.delivery.DeliveryException;
@@ -86,7 +87,7 @@ public class KafkaQueue extends KafkaQueueOptions {
         QueueRecord accepted = QueueRecord.accepted(in.getHeader(SmtpdConstants.QUEUE_ID, String.class),
                 in.getHeader(SmtpdConstants.RECEIVED_AT, Instant.class), envelope.mailFrom(), envelope.recipients(),
                 in.getHeader(SmtpdConstants.CLIENT_IP, String.class), in.getHeader(SmtpdConstants.HELO_NAME,
-                        String.class));
+                        String.class), MessageTagHeaders.read(in));
         writer.enqueue(accepted, body.toByteArray());
     }
 
@@ -144,6 +145,7 @@ public class KafkaQueue extends KafkaQueueOptions {
         in.setHeader(SmtpdConstants.CLIENT_IP, record.clientIp());
         in.setHeader(SmtpdConstants.HELO_NAME, record.heloName());
         in.setHeader(SpoolConstants.ATTEMPTS, record.attempts());
+        MessageTagHeaders.write(in, record.tags());
         in.setBody(RawMessage.of(plan.body()));
     }
 }

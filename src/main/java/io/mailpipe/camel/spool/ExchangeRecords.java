@@ -1,5 +1,6 @@
 package io.mailpipe.camel.spool;
 
+import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
@@ -43,7 +44,7 @@ final class ExchangeRecords {
         Instant receivedAt = message.getHeader(SpoolConstants.RECEIVED_AT, Instant.class);
         return QueueRecord.accepted(queueId, receivedAt == null ? clock.instant() : receivedAt,
                 envelope.mailFrom(), envelope.recipients(), message.getHeader(SpoolConstants.CLIENT_IP, String.class),
-                message.getHeader(SpoolConstants.HELO_NAME, String.class));
+                message.getHeader(SpoolConstants.HELO_NAME, String.class), MessageTagHeaders.read(message));
     }
 
     /** Fills an exchange for one delivery attempt of a claimed message. */
@@ -63,6 +64,7 @@ final class ExchangeRecords {
         if (record.heloName() != null) {
             target.setHeader(SpoolConstants.HELO_NAME, record.heloName());
         }
+        MessageTagHeaders.write(target, record.tags());
     }
 
     private static Envelope envelopeFromHeaders(Message message) throws InvalidPayloadException {

@@ -10,7 +10,9 @@ import java.util.List;
  *   <li>{@code mail.retry.<tier>}: deferred messages, one topic per fixed delay ({@link RetryTiers});</li>
  *   <li>{@code mail.dead}: messages with nothing left to try and at least one bounced recipient;</li>
  *   <li>{@code mail.events}: one JSON event per recipient outcome, keyed by queue id;</li>
- *   <li>{@code mail.delivered}: compacted, one marker per delivered recipient ({@link DeliveredLedger}).</li>
+ *   <li>{@code mail.delivered}: compacted, one marker per delivered recipient ({@link DeliveredLedger});</li>
+ *   <li>{@code mail.submit}: JSON send requests of bulk senders, {@code mail.submit.rejected} the requests refused
+ *       with their reason, {@code mail.submit.idempotency} (compacted) the keys of requests already queued.</li>
  * </ul>
  * A prefix other than {@code mail} lets several installations share one cluster.
  */
@@ -36,6 +38,18 @@ public record KafkaQueueTopics(String prefix, RetryTiers tiers) {
 
     public String delivered() {
         return prefix + ".delivered";
+    }
+
+    public String submit() {
+        return prefix + ".submit";
+    }
+
+    public String submitRejected() {
+        return prefix + ".submit.rejected";
+    }
+
+    public String submitIdempotency() {
+        return prefix + ".submit.idempotency";
     }
 
     /** The topics that hold messages: incoming, every retry tier and dead. */

@@ -101,9 +101,7 @@ public final class KafkaQueueWriter implements AutoCloseable {
             groups.computeIfAbsent(state.recipient().domain(), d -> new ArrayList<>()).add(state);
         }
         Map<String, QueueRecord> parts = new LinkedHashMap<>();
-        groups.forEach((domain, states) -> parts.put(domain, new QueueRecord(message.queueId(), message.receivedAt(),
-                message.mailFrom(), states, message.attempts(), message.nextAttemptAt(), message.lastError(),
-                message.revision(), message.clientIp(), message.heloName())));
+        groups.forEach((domain, states) -> parts.put(domain, message.withRecipientStates(states)));
         return parts;
     }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeoutException;
  * Creates the queue's topics when they are missing (existing ones are left as they are): message topics accept
  * records up to the configured size and, with three or more replicas, need two in sync for a write
  * (min.insync.replicas, so acks=all means two copies); {@code mail.delivered} is compacted with a retention longer
- * than the queue lifetime.
+ * than the queue lifetime. The bulk injection topics come along: {@code mail.submit} and {@code mail.submit.rejected}
+ * are set up like message topics, {@code mail.submit.idempotency} is compacted with the same retention as
+ * {@code mail.delivered}, which is how long a request key is remembered.
  */
 public final class KafkaTopicSetup {
 
@@ -56,10 +58,14 @@ public final class KafkaTopicSetup {
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, settings.replicationFactor() >= 3 ? "2" : "1");
         topics.messageTopics().forEach(name -> wanted.add(topic(settings, name, messageConfig)));
         wanted.add(topic(settings, topics.events(), Map.of()));
-        wanted.add(topic(settings, topics.delivered(), Map.of(
+        Map<String, String> compacted = Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
                         + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveredRetention.toMillis()))));
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveredRetention.toMillis()));
+        wanted.add(topic(settings, topics.delivered(), compacted));
+        wanted.add(topic(settings, topics.submit(), messageConfig));
+        wanted.add(topic(settings, topics.submitRejected(), messageConfig));
+        wanted.add(topic(settings, topics.submitIdempotency(), compacted));
         return wanted;
     }
 

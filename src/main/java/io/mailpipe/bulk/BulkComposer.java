@@ -1,0 +1,131 @@
+package io.mailpipe.bulk;
+
+import jakarta.mail.MessagingException;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one send request (JSON of schema {@value SendRequest#SCHEMA}) into the messages to queue: reads and checks
+ * it ({@link SendRequestParser}), loads its template ({@link TemplateStore}), fetches URL attachments once
+ * ({@link AttachmentFetcher}), fills in variables ({@link TemplateRenderer}) and writes MIME ({@link MimeComposer}).
+ * A request with per-recipient variables gives one message per recipient, each with its own Message-ID and To;
+ * otherwise one message goes to all recipients, which its To field lists. Recipient variables override the
+ * request's. A raw request gives its message unchanged. Anything that makes the request unsendable is a
+ * {@link BulkRequestRejectedException}.
+ */
+public final class BulkComposer {
+
+    private final BulkSettings settings;
+    private final Clock clock;
+    private final SendRequestParser parser;
+    private final TemplateStore templates;
+    private final AttachmentFetcher fetcher;
+    private final MimeComposer mime = new MimeComposer();
+    private final MessageIds ids = new MessageIds();
+
+    public BulkComposer(BulkSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.parser = new SendRequestParser(settings, clock);
+        this.templates = new TemplateStore(settings.templates());
+        this.fetcher = new AttachmentFetcher(settings.maxAttachmentBytes(), settings.fetchTimeout(),
+                settings.allowedUrlPrefixes());
+    }
+
+    public List<ComposedMessage> compose(byte[] json) throws BulkRequestRejectedException {
+        return compose(parser.parseOrThrow(json));
+    }
+
+    public List<ComposedMessage> compose(SendRequest request) throws BulkRequestRejectedException {
+        if (request.content() instanceof MessageContent.Raw raw) {
+            byte[] message = raw.message();
+            List<String> recipients = request.recipients().stream().map(r -> r.to().address()).toList();
+            return List.of(new ComposedMessage(MessageIds.queueId(request.tags(), 0), null,
+                    request.from().address(), recipients, needsSmtpUtf8(request.from(), recipients),
+                    !isSevenBit(message), message, request.tags()));
+        }
+        MessageContent.Composed content = (MessageContent.Composed) request.content();
+        TemplateStore.Template source = content.template() == null
+                ? new TemplateStore.Template(content.subject(), content.text(), content.html())
+                : templates.load(content.template());
+        List<AttachmentSpec> attachments = resolve(content.attachments());
+        Instant now = clock.instant();
+        List<ComposedMessage> messages = new ArrayList<>();
+        if (request.isPersonalised()) {
+            for (RequestRecipient recipient : request.recipients()) {
+                Map<String, String> variables = new HashMap<>(content.variables());
+                variables.putAll(recipient.variables());
+                messages.add(message(request, source, variables, List.of(recipient.to()), attachments, now,
+                        messages.size()));
+            }
+        } else {
+            messages.add(message(request, source, content.variables(),
+                    request.recipients().stream().map(RequestRecipient::to).toList(), attachments, now, 0));
+        }
+        return messages;
+    }
+
+    private ComposedMessage message(SendRequest request, TemplateStore.Template source, Map<String, String> variables,
+                                    List<NamedAddress> to, List<AttachmentSpec> attachments, Instant now, int index)
+            throws BulkRequestRejectedException {
+        MessageContent.Composed content = (MessageContent.Composed) request.content();
+        String subject = TemplateRenderer.render(source.subject(), variables, false, field(content, "/subject"));
+        String text = source.text() == null ? null
+                : TemplateRenderer.render(source.text(), variables, false, field(content, "/text"));
+        String html = source.html() == null ? null
+                : TemplateRenderer.render(source.html(), variables, true, field(content, "/html"));
+        String messageId = ids.messageId(request.from());
+        MessageParts parts = new MessageParts(request.from(), to, subject, text, html, content.headers(), attachments,
+                messageId, now);
+        byte[] octets = write(parts);
+        if (octets.length > settings.maxMessageBytes()) {
+            throw new BulkRequestRejectedException(Rejection.Reason.SIZE, "",
+                    "composed message of " + octets.length + " octets exceeds " + settings.maxMessageBytes());
+        }
+        List<String> recipients = to.stream().map(NamedAddress::address).toList();
+        return new ComposedMessage(MessageIds.queueId(request.tags(), index), messageId, request.from().address(),
+                recipients, needsSmtpUtf8(request.from(), recipients), !isSevenBit(octets), octets, request.tags());
+    }
+
+    private byte[] write(MessageParts parts) throws BulkRequestRejectedException {
+        try {
+            return mime.compose(parts);
+        } catch (MessagingException | IOException e) {
+            throw new BulkRequestRejectedException(Rejection.Reason.SCHEMA, "", "cannot compose MIME: " + e);
+        }
+    }
+
+    private List<AttachmentSpec> resolve(List<AttachmentSpec> attachments) throws BulkRequestRejectedException {
+        List<AttachmentSpec> resolved = new ArrayList<>(attachments.size());
+        for (AttachmentSpec attachment : attachments) {
+            resolved.add(attachment.url() == null ? attachment : new AttachmentSpec(attachment.filename(),
+                    attachment.contentType(), fetcher.fetch(attachment.url(), attachment.field()), null,
+                    attachment.field()));
+        }
+        return resolved;
+    }
+
+    /** Where a rendering problem is: the request's own field, or the template. */
+    private static String field(MessageContent.Composed content, String part) {
+        return content.template() == null ? part : "/template";
+    }
+
+    private static boolean needsSmtpUtf8(NamedAddress from, List<String> recipients) {
+        return !MimeComposer.isAscii(from.address()) || recipients.stream().anyMatch(r -> !MimeComposer.isAscii(r));
+    }
+
+    private static boolean isSevenBit(byte[] octets) {
+        for (byte b : octets) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
