@@ -9,7 +9,20 @@ import java.util.OptionalLong;
 public record MailFrom(String reversePath, OptionalLong declaredSize, BodyType body, boolean smtputf8,
                        DsnReturn ret, String envelopeId) {
 
-    public enum BodyType { SEVEN_BIT, EIGHT_BIT_MIME, BINARY_MIME }
+    /** The BODY values of RFC 6152 §2 and RFC 3030 §3, with their keywords; 7BIT when MAIL FROM named none. */
+    public enum BodyType {
+        SEVEN_BIT("7BIT"), EIGHT_BIT_MIME("8BITMIME"), BINARY_MIME("BINARYMIME");
+
+        private final String keyword;
+
+        BodyType(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
 
     public enum DsnReturn { FULL, HDRS }
 
@@ -21,5 +34,10 @@ public record MailFrom(String reversePath, OptionalLong declaredSize, BodyType b
 
     public boolean isNullSender() {
         return reversePath.isEmpty();
+    }
+
+    /** The BODY keyword this transaction declared, 7BIT when none (RFC 6152 §2). */
+    public String bodyKeyword() {
+        return body == null ? BodyType.SEVEN_BIT.keyword() : body.keyword();
     }
 }

@@ -30,7 +30,7 @@ final class EnvelopeJson {
         putIfPresent(root, "receivedAt", receivedAt == null ? null : receivedAt.toString());
         MailFrom from = envelope.mailFrom();
         root.put("mailFrom", from.reversePath());
-        root.put("body", bodyKeyword(from.body()));
+        root.put("body", from.bodyKeyword());
         root.put("smtpUtf8", from.smtputf8());
         putIfPresent(root, "ret", from.ret() == null ? null : from.ret().name());
         putIfPresent(root, "envid", from.envelopeId());
@@ -49,17 +49,6 @@ final class EnvelopeJson {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
-    /** The BODY keyword of RFC 6152 / RFC 3030 as it appeared in MAIL FROM. */
-    private static String bodyKeyword(MailFrom.BodyType body) {
-        if (body == null) {
-            return "7BIT";
-        }
-        return switch (body) {
-            case SEVEN_BIT -> "7BIT";
-            case EIGHT_BIT_MIME -> "8BITMIME";
-            case BINARY_MIME -> "BINARYMIME";
-        };
-    }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {
         if (value != null) {

@@ -1,7 +1,7 @@
 package io.mailpipe.camel.localsink;
 
+import io.mailpipe.camel.mx.DeliveryEnvelope;
 import io.mailpipe.camel.mx.MxConstants;
-import io.mailpipe.camel.routing.DeliveryEnvelopes;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
@@ -48,7 +48,7 @@ public class LocalSink {
     /** Stores the exchange's message and envelope; sets the per-recipient report. */
     public void write(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        Envelope envelope = DeliveryEnvelopes.read(message);
+        Envelope envelope = DeliveryEnvelope.ofHeaders(message);
         RawMessage body = RawMessages.body(exchange);
         String queueId = message.getHeader(SmtpdConstants.QUEUE_ID, String.class);
         String name = fileName(queueId != null ? queueId : exchange.getExchangeId(), envelope);

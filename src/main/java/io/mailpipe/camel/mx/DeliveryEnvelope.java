@@ -20,14 +20,13 @@ import org.apache.camel.Message;
  * typed envelope when present, else the reverse-path and recipient list; recipients already delivered, or bounced
  * by an earlier attempt, are left out.
  */
-final class DeliveryEnvelope {
+public final class DeliveryEnvelope {
 
     private DeliveryEnvelope() {
     }
 
     static Envelope read(Message message) {
-        Envelope typed = message.getHeader(MxConstants.ENVELOPE, Envelope.class);
-        Envelope envelope = typed != null ? typed : fromPlainHeaders(message);
+        Envelope envelope = ofHeaders(message);
         Set<String> done = delivered(message);
         DeliveryReport earlier = message.getHeader(MxConstants.DELIVERY_REPORT, DeliveryReport.class);
         if (earlier != null) {
@@ -38,10 +37,16 @@ final class DeliveryEnvelope {
         return new Envelope(envelope.mailFrom(), pending);
     }
 
+    /** The envelope the headers carry, recipients already done included; fails when they carry neither form. */
+    public static Envelope ofHeaders(Message message) {
+        Envelope typed = message.getHeader(MxConstants.ENVELOPE, Envelope.class);
+        return typed != null ? typed : fromPlainHeaders(message);
+    }
+
     private static Envelope fromPlainHeaders(Message message) {
         String from = message.getHeader(MxConstants.MAIL_FROM, String.class);
         if (from == null) {
-            throw new IllegalArgumentException("mx: needs the " + MxConstants.MAIL_FROM + " or "
+            throw new IllegalArgumentException("a delivery step needs the " + MxConstants.MAIL_FROM + " or "
                     + MxConstants.ENVELOPE + " header");
         }
         List<Recipient> recipients = addresses(message.getHeader(MxConstants.RCPT_TO)).stream()

@@ -1,5 +1,6 @@
 package io.mailpipe.camel.routing;
 
+import io.mailpipe.camel.mx.DeliveryEnvelope;
 import io.mailpipe.camel.mx.MxConstants;
 import io.mailpipe.delivery.DeliveryException;
 import io.mailpipe.delivery.DeliveryReport;
@@ -38,7 +39,7 @@ final class BranchResults {
             report.results().forEach(r -> reported.put(key(r.recipient()), r));
         }
         SmtpReply implied = impliedReply(failure, delivery);
-        return DeliveryEnvelopes.read(branch.getMessage()).recipients().stream().map(Recipient::address)
+        return DeliveryEnvelope.ofHeaders(branch.getMessage()).recipients().stream().map(Recipient::address)
                 .map(address -> {
                     RecipientResult own = reported.get(key(address));
                     return own != null

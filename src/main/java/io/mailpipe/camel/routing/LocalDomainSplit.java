@@ -1,5 +1,6 @@
 package io.mailpipe.camel.routing;
 
+import io.mailpipe.camel.mx.DeliveryEnvelope;
 import io.mailpipe.smtp.Envelope;
 import io.mailpipe.smtp.Recipient;
 import org.apache.camel.Exchange;
@@ -46,7 +47,7 @@ public class LocalDomainSplit {
     }
 
     private static void keep(Message message, Predicate<Recipient> wanted) {
-        Envelope envelope = DeliveryEnvelopes.read(message);
+        Envelope envelope = DeliveryEnvelope.ofHeaders(message);
         DeliveryEnvelopes.write(message, new Envelope(envelope.mailFrom(),
                 envelope.recipients().stream().filter(wanted).toList()));
     }

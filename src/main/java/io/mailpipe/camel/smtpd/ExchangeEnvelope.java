@@ -30,7 +30,7 @@ final class ExchangeEnvelope {
         target.setHeader(SmtpdConstants.ENVELOPE, envelope);
         target.setHeader(SmtpdConstants.MAIL_FROM, from.reversePath());
         target.setHeader(SmtpdConstants.RCPT_TO, recipients);
-        target.setHeader(SmtpdConstants.BODY_TYPE, bodyKeyword(from.body()));
+        target.setHeader(SmtpdConstants.BODY_TYPE, from.bodyKeyword());
         target.setHeader(SmtpdConstants.SMTPUTF8, from.smtputf8());
         if (from.ret() != null) {
             target.setHeader(SmtpdConstants.DSN_RET, from.ret().name());
@@ -56,14 +56,4 @@ final class ExchangeEnvelope {
         }
     }
 
-    private static String bodyKeyword(MailFrom.BodyType body) {
-        if (body == null) {
-            return "7BIT";
-        }
-        return switch (body) {
-            case SEVEN_BIT -> "7BIT";
-            case EIGHT_BIT_MIME -> "8BITMIME";
-            case BINARY_MIME -> "BINARYMIME";
-        };
-    }
 }
