@@ -1,6 +1,10 @@
 package io.mailpipe.queue;
 
 import io.mailpipe.delivery.RecipientOutcome;
+import io.mailpipe.feedback.BounceCategory;
+import io.mailpipe.feedback.BounceClass;
+import io.mailpipe.feedback.BounceClassifier;
+import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.smtp.SmtpReply;
 
@@ -18,7 +22,9 @@ import java.util.random.RandomGenerator;
  * (RFC 5321 §4.5.4.1 retries of the undelivered recipients only; §6.1 a 2xx ends our responsibility, a 5xx means a
  * report to the sender). Recipients the attempt delivered are never tried again; permanently failed ones are
  * bounced; transient ones stay pending and the message is deferred by the {@link RetrySchedule}, never beyond the
- * {@link QueueLifetime}: a message still pending at expiry is bounced with each recipient's last reply.
+ * {@link QueueLifetime}: a message still pending at expiry is bounced with each recipient's last reply. Every event
+ * but delivered carries the {@link BounceClassifier}'s reading of its reply. Recipients on the suppression list are
+ * set aside before an attempt ({@link #suppress}): never tried, never bounced.
  */
 public final class AttemptResolver {
 
@@ -26,12 +32,51 @@ public final class AttemptResolver {
     private final QueueLifetime lifetime;
     private final Clock clock;
     private final RandomGenerator random;
+    private final BounceClassifier classifier;
 
+    /** The suppressed recipients of a message set aside: the updated record and one event per recipient. */
+    public record Suppression(QueueRecord record, List<DeliveryEvent> events) {
+    }
+
+    /** A resolver that classifies with the shipped bounce rules. */
     public AttemptResolver(RetrySchedule schedule, QueueLifetime lifetime, Clock clock, RandomGenerator random) {
+        this(schedule, lifetime, clock, random, BounceClassifier.shipped());
+    }
+
+    public AttemptResolver(RetrySchedule schedule, QueueLifetime lifetime, Clock clock, RandomGenerator random,
+                           BounceClassifier classifier) {
         this.schedule = Objects.requireNonNull(schedule);
         this.lifetime = Objects.requireNonNull(lifetime);
         this.clock = Objects.requireNonNull(clock);
         this.random = Objects.requireNonNull(random);
+        this.classifier = Objects.requireNonNull(classifier);
+    }
+
+    public BounceClassifier classifier() {
+        return classifier;
+    }
+
+    /** Sets the pending recipients found in {@code entries} (by address) aside as suppressed, without an attempt. */
+    public Suppression suppress(QueueRecord record, Map<String, SuppressionEntry> entries) {
+        if (entries.isEmpty()) {
+            return new Suppression(record, List.of());
+        }
+        Instant now = clock.instant();
+        List<DeliveryEvent> events = new ArrayList<>();
+        QueueRecord updated = record.withRecipients(state -> {
+            SuppressionEntry entry = entries.get(state.address());
+            if (!state.isPending() || entry == null) {
+                return state;
+            }
+            SmtpReply reply = SmtpReply.of(550, "5.7.1", "recipient suppressed: " + entry.reason());
+            RecipientState next = state.after(RecipientStatus.SUPPRESSED, reply, null);
+            BounceClass classification = new BounceClass(entry.category() == null ? BounceCategory.OTHER
+                    : entry.category(), BounceClass.statusClassOf(reply));
+            events.add(new DeliveryEvent(now, DeliveryEvent.Type.SUPPRESSED, record.queueId(), state.address(),
+                    record.attempts(), reply, null, null, record.receivedAt(), record.tags(), classification));
+            return next;
+        });
+        return new Suppression(updated, events);
     }
 
     public Clock clock() {
@@ -157,9 +202,11 @@ public final class AttemptResolver {
         return error == null || error.isBlank() ? "delivery failed permanently" : error.replaceAll("[\\r\\n]+", " ");
     }
 
-    private static DeliveryEvent event(Instant now, DeliveryEvent.Type type, QueueRecord record, RecipientState state,
+    private DeliveryEvent event(Instant now, DeliveryEvent.Type type, QueueRecord record, RecipientState state,
                                        int attempt, Instant next) {
+        BounceClass classification = type == DeliveryEvent.Type.DELIVERED ? null
+                : classifier.classify(state.lastReply());
         return new DeliveryEvent(now, type, record.queueId(), state.address(), attempt, state.lastReply(),
-                state.mxHost(), next, record.receivedAt(), record.tags());
+                state.mxHost(), next, record.receivedAt(), record.tags(), classification);
     }
 }

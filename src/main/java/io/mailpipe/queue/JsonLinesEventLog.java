@@ -17,8 +17,10 @@ import java.util.Locale;
 /**
  * Writes each {@link DeliveryEvent} as one JSON line to a local file that rotates by size: {@code events.log} becomes
  * {@code events.log.1}, the older ones shift up, and at most {@code keep} old files are kept. Fields: at, event
- * (delivered | deferred | bounced | expired), queueId, recipient, attempt, code, enhancedStatus (RFC 3463), reply,
- * mxHost, nextAttemptAt, and for tagged messages tenant, campaign, idempotencyKey (each omitted when absent).
+ * (delivered | deferred | bounced | expired | suppressed), queueId, recipient, attempt, code, enhancedStatus
+ * (RFC 3463), reply, mxHost, nextAttemptAt, category (bounce category) and statusClass (RFC 3463 §3.1 class:
+ * transient | permanent) for every outcome but delivered, and for tagged messages tenant, campaign,
+ * idempotencyKey (each omitted when absent).
  * Lines are flushed to the OS, not forced: the queue files are the durable truth.
  */
 public final class JsonLinesEventLog implements DeliveryEventSink, Closeable {
@@ -81,6 +83,10 @@ public final class JsonLinesEventLog implements DeliveryEventSink, Closeable {
         node.put("mxHost", event.mxHost());
         if (event.nextAttemptAt() != null) {
             node.put("nextAttemptAt", event.nextAttemptAt().toString());
+        }
+        if (event.classification() != null) {
+            node.put("category", event.classification().category().id());
+            QueueRecordJson.putIfPresent(node, "statusClass", event.classification().statusClass());
         }
         QueueRecordJson.putIfPresent(node, "tenant", event.tags().tenant());
         QueueRecordJson.putIfPresent(node, "campaign", event.tags().campaign());
