@@ -27,6 +27,7 @@ public final class AiosmtpdSink implements AutoCloseable {
 
     private final Path directory;
     private final Path log;
+    private final Path rcptLog;
     private final Process process;
     private final int port;
 
@@ -37,11 +38,12 @@ public final class AiosmtpdSink implements AutoCloseable {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         log = directory.resolve("messages.jsonl");
+        rcptLog = directory.resolve("rcpts.log");
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), "--port", String.valueOf(port),
-                "--rules", rulesJson, "--log", log.toString()));
+                "--rules", rulesJson, "--log", log.toString(), "--rcpt-log", rcptLog.toString()));
         if (tls != null) {
             command.addAll(List.of("--tls-cert", tls.certificate.toString(), "--tls-key", tls.key.toString()));
         }
@@ -69,6 +71,11 @@ public final class AiosmtpdSink implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Every RCPT TO address received so far, accepted or not, in order. */
+    public List<String> rcptAttempts() throws IOException {
+        return Files.exists(rcptLog) ? Files.readAllLines(rcptLog, StandardCharsets.UTF_8) : List.of();
     }
 
     /** Every message accepted so far, as logged by the sink. */

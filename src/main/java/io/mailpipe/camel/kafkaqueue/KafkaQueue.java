@@ -2,6 +2,9 @@ package io.mailpipe.camel.kafkaqueue;
 
 import io.mailpipe.camel.observe.DeliveryMeters;
 import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.feedback.BounceClassifier;
+import io.mailpipe.feedback.HardBounceSuppression;
+import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.queue.AttemptResolution;
 import io.mailpipe.queue.DeliveryEventSink;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
@@ -21,6 +24,8 @@ import io.mailpipe.queue.kafka.KafkaOutcomes;
 import io.mailpipe.queue.kafka.KafkaQueueFormat;
 import io.mailpipe.queue.kafka.KafkaQueueSettings;
 import io.mailpipe.queue.kafka.KafkaQueueWriter;
+import io.mailpipe.queue.kafka.KafkaSuppressions;
+import io.mailpipe.queue.kafka.SuppressionList;
 import io.mailpipe.queue.kafka.KafkaTopicSetup;
 import io.mailpipe.smtp.Envelope;
 import io.mailpipe.smtp.Recipient;
@@ -33,6 +38,7 @@ import org.apache.camel.util.ObjectHelper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -50,6 +56,7 @@ public class KafkaQueue extends KafkaQueueOptions {
 
     private KafkaQueueWriter writer;
     private DeliveredLedger ledger;
+    private SuppressionList suppressionList;
     private KafkaDeliveryCycle cycle;
     private volatile DeliveryEventSink deliveryMeters;
 
@@ -63,29 +70,56 @@ public class KafkaQueue extends KafkaQueueOptions {
         if (!ledger.awaitCaughtUp(settings.ackTimeout())) {
             throw new IllegalStateException("could not read " + settings.topics().delivered() + " in time");
         }
-        AttemptResolver resolver = new AttemptResolver(schedule(), queueLifetime(), getClock(), new SplittableRandom());
+        AttemptResolver resolver = new AttemptResolver(schedule(), queueLifetime(), getClock(), new SplittableRandom(),
+                BounceClassifier.fromFile(getBounceRules()));
         cycle = new KafkaDeliveryCycle(resolver, writer, ledger, new KafkaOutcomes(settings.topics(), ledger),
                 new BounceNotices((message, body, failed, reason) ->
-                        getBounceSink().bounce(message, body, failed, reason)), new DueWait(getClock(), maxWait(), Duration.ofMillis(100)));
+                        getBounceSink().bounce(message, body, failed, reason)), new DueWait(getClock(), maxWait(), Duration.ofMillis(100)),
+                startSuppressions(settings));
+    }
+
+    private KafkaSuppressions startSuppressions(KafkaQueueSettings settings) throws InterruptedException {
+        if (!isSuppressionEnabled()) {
+            return KafkaSuppressions.OFF;
+        }
+        HardBounceSuppression hardBounces = hardBounceSuppression();
+        suppressionList = new SuppressionList(settings.bootstrapServers(), settings.topics().suppressed());
+        suppressionList.start();
+        if (!suppressionList.awaitCaughtUp(settings.ackTimeout())) {
+            throw new IllegalStateException("could not read " + settings.topics().suppressed() + " in time");
+        }
+        return new KafkaSuppressions(suppressionList, hardBounces);
     }
 
     public void close() throws Exception {
         if (ledger != null) {
             ledger.close();
         }
+        if (suppressionList != null) {
+            suppressionList.close();
+        }
         if (writer != null) {
             writer.close();
         }
     }
 
-    /** Inbound: the exchange from smtpd: becomes records on mail.incoming, acknowledged before this returns. */
+    /** The entry by which this replica now suppresses {@code address} for {@code tenant} (null: none), if any. */
+    public Optional<SuppressionEntry> suppression(String tenant, String address) {
+        return suppressionList == null ? Optional.empty() : suppressionList.find(tenant, address);
+    }
+
+    /**
+     * Inbound: the exchange from smtpd: becomes records on mail.incoming, acknowledged before this returns. A message
+     * made here (a failure report) has no receipt time header and is received now.
+     */
     public void enqueue(Exchange exchange) throws Exception {
         Message in = exchange.getMessage();
         Envelope envelope = in.getHeader(SmtpdConstants.ENVELOPE, Envelope.class);
         RawMessage body = RawMessages.body(exchange);
         writer.requireFits(body.length(), envelope.recipients().size());
+        Instant receivedAt = in.getHeader(SmtpdConstants.RECEIVED_AT, Instant.class);
         QueueRecord accepted = QueueRecord.accepted(in.getHeader(SmtpdConstants.QUEUE_ID, String.class),
-                in.getHeader(SmtpdConstants.RECEIVED_AT, Instant.class), envelope.mailFrom(), envelope.recipients(),
+                receivedAt != null ? receivedAt : getClock().instant(), envelope.mailFrom(), envelope.recipients(),
                 in.getHeader(SmtpdConstants.CLIENT_IP, String.class), in.getHeader(SmtpdConstants.HELO_NAME,
                         String.class), MessageTagHeaders.read(in));
         writer.enqueue(accepted, body.toByteArray());

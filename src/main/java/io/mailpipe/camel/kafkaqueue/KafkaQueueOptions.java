@@ -3,6 +3,7 @@ package io.mailpipe.camel.kafkaqueue;
 import io.mailpipe.queue.BounceSink;
 import io.mailpipe.queue.QueueLifetime;
 import io.mailpipe.queue.RetrySchedule;
+import io.mailpipe.feedback.HardBounceSuppression;
 import io.mailpipe.queue.kafka.DurationText;
 import io.mailpipe.queue.kafka.KafkaQueueSettings;
 import io.mailpipe.queue.kafka.KafkaQueueTopics;
@@ -32,6 +33,9 @@ public class KafkaQueueOptions {
     private String retryMax = "1h";
     private Clock clock = Clock.systemUTC();
     private BounceSink bounceSink = BounceSink.NONE;
+    private boolean suppressionEnabled = true;
+    private String hardBounceCategories = HardBounceSuppression.DEFAULT_CATEGORIES;
+    private String bounceRules = "";
 
     public KafkaQueueSettings settings() {
         return new KafkaQueueSettings(brokers, new KafkaQueueTopics(topicPrefix, RetryTiers.parse(retryTiers)),
@@ -122,5 +126,32 @@ public class KafkaQueueOptions {
 
     public void setBounceSink(BounceSink bounceSink) {
         this.bounceSink = bounceSink;
+    }
+
+    public boolean isSuppressionEnabled() {
+        return suppressionEnabled;
+    }
+
+    /** Whether recipients on the suppression list are set aside and hard bounces add to it. */
+    public void setSuppressionEnabled(boolean suppressionEnabled) {
+        this.suppressionEnabled = suppressionEnabled;
+    }
+
+    public HardBounceSuppression hardBounceSuppression() {
+        return HardBounceSuppression.parse(hardBounceCategories);
+    }
+
+    /** Comma-separated bounce categories whose permanent failures add the address to the suppression list. */
+    public void setHardBounceCategories(String hardBounceCategories) {
+        this.hardBounceCategories = hardBounceCategories;
+    }
+
+    public String getBounceRules() {
+        return bounceRules;
+    }
+
+    /** A bounce rules file replacing the shipped rules; blank: the shipped ones. */
+    public void setBounceRules(String bounceRules) {
+        this.bounceRules = bounceRules;
     }
 }

@@ -6,35 +6,43 @@ import io.mailpipe.delivery.PermanentDeliveryException;
 import io.mailpipe.delivery.RecipientOutcome;
 import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.delivery.TransientDeliveryException;
+import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.queue.AttemptResolution;
 import io.mailpipe.queue.AttemptResolver;
 import io.mailpipe.queue.AttemptResult;
 import io.mailpipe.queue.BounceNotices;
 import io.mailpipe.queue.BounceReason;
+import io.mailpipe.queue.DeliveryEvent;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.queue.RecipientState;
 import io.mailpipe.smtp.MessageBytes;
 import io.mailpipe.smtp.SmtpReply;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
  * One consumed queue record, from being read to its outcome stored (RFC 5321 §4.5.4.1): wait until it is due in its
  * tier; if its own next attempt is still ahead, move it on to the tier that fits; otherwise skip the recipients the
- * {@link DeliveredLedger} knows as delivered, let the delivery endpoint try the rest, apply the attempt with the
- * shared {@link AttemptResolver}, report bounces, and write the next copy, the events and the delivered markers,
+ * {@link DeliveredLedger} knows as delivered, set aside those on the suppression list ({@link KafkaSuppressions}),
+ * let the delivery endpoint try the rest, apply the attempt with the shared {@link AttemptResolver}, report
+ * bounces, and write the next copy, the events, the delivered markers and the suppressions hard bounces add,
  * returning only when the broker acknowledged all of them. The caller commits the consumed offset after that.
  */
 public final class KafkaDeliveryCycle {
 
     static final SmtpReply DELIVERED_EARLIER = SmtpReply.of(250, "2.0.0", "delivered by an earlier attempt");
 
-    /** What to do with one consumed record: deliver to {@code toDeliver}, or nothing when it is empty. */
+    /**
+     * What to do with one consumed record: deliver to {@code toDeliver}, or nothing when it is empty; the
+     * recipients in {@code suppressed} (by address) are not tried.
+     */
     public record Plan(QueueRecord record, String key, byte[] body, List<String> deliveredEarlier,
-                       List<RecipientState> toDeliver, boolean moved) {
+                       Map<String, SuppressionEntry> suppressed, List<RecipientState> toDeliver, boolean moved) {
 
         public boolean needsDelivery() {
             return !moved && !toDeliver.isEmpty();
@@ -47,9 +55,17 @@ public final class KafkaDeliveryCycle {
     private final KafkaOutcomes outcomes;
     private final BounceNotices bounces;
     private final DueWait dueWait;
+    private final KafkaSuppressions suppressions;
 
     public KafkaDeliveryCycle(AttemptResolver resolver, KafkaQueueWriter writer, DeliveredLedger ledger,
                               KafkaOutcomes outcomes, BounceNotices bounces, DueWait dueWait) {
+        this(resolver, writer, ledger, outcomes, bounces, dueWait, KafkaSuppressions.OFF);
+    }
+
+    public KafkaDeliveryCycle(AttemptResolver resolver, KafkaQueueWriter writer, DeliveredLedger ledger,
+                              KafkaOutcomes outcomes, BounceNotices bounces, DueWait dueWait,
+                              KafkaSuppressions suppressions) {
+        this.suppressions = suppressions;
         this.resolver = resolver;
         this.writer = writer;
         this.ledger = ledger;
@@ -67,7 +83,7 @@ public final class KafkaDeliveryCycle {
         Instant now = resolver.clock().instant();
         if (!record.isDue(now) && !resolver.lifetime().isExpired(record, now)) {
             writer.send(List.of(outcomes.toTier(record.nextRevision(), key, body, now)));
-            return new Plan(record, key, body, List.of(), List.of(), true);
+            return new Plan(record, key, body, List.of(), Map.of(), List.of(), true);
         }
         List<String> earlier = new ArrayList<>();
         List<RecipientState> toDeliver = new ArrayList<>();
@@ -78,18 +94,27 @@ public final class KafkaDeliveryCycle {
                 toDeliver.add(state);
             }
         }
-        return new Plan(record, key, body, earlier, toDeliver, false);
+        Map<String, SuppressionEntry> suppressed = suppressions.matching(record, toDeliver);
+        toDeliver.removeIf(state -> suppressed.containsKey(state.address()));
+        return new Plan(record, key, body, earlier, suppressed, toDeliver, false);
     }
 
     /** Stores the outcome of the attempt ({@code failure} null: the delivery endpoint succeeded). */
     public AttemptResolution finish(Plan plan, Throwable failure) throws Exception {
         AttemptResult result = withEarlier(resultOf(failure), plan.deliveredEarlier());
-        AttemptResolution resolution = resolver.resolve(plan.record(), result);
+        AttemptResolver.Suppression suppression = resolver.suppress(plan.record(), plan.suppressed());
+        AttemptResolution resolution = withEvents(suppression.events(),
+                resolver.resolve(suppression.record(), result));
         bounces.send(resolution, MessageBytes.of(plan.body()), BounceReason.PERMANENT_FAILURE);
         Instant now = resolver.clock().instant();
-        writer.send(outcomes.after(plan.record(), resolution, plan.key(), plan.body(), now));
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(
+                outcomes.after(plan.record(), resolution, plan.key(), plan.body(), now));
+        List<SuppressionEntry> added = suppressions.addedBy(resolution.events());
+        added.forEach(entry -> records.add(suppressions.record(entry)));
+        writer.send(records);
         KafkaOutcomes.newlyDelivered(plan.record(), resolution.record())
                 .forEach(address -> ledger.remember(plan.record().queueId(), address));
+        added.forEach(suppressions::remember);
         return resolution;
     }
 
@@ -109,6 +134,17 @@ public final class KafkaDeliveryCycle {
             return AttemptResult.transientFailure(other.report(), text);
         }
         return AttemptResult.fault(failure.getClass().getSimpleName() + ": " + text);
+    }
+
+    /** The resolution with the suppressed recipients' events first. */
+    private static AttemptResolution withEvents(List<DeliveryEvent> first, AttemptResolution resolution) {
+        if (first.isEmpty()) {
+            return resolution;
+        }
+        List<DeliveryEvent> events = new ArrayList<>(first);
+        events.addAll(resolution.events());
+        return new AttemptResolution(resolution.record(), resolution.disposition(), resolution.failed(),
+                resolution.expired(), events);
     }
 
     /** The result with the recipients delivered earlier reported as delivered, so no outcome can undo them. */

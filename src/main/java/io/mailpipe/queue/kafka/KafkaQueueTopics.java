@@ -12,7 +12,8 @@ import java.util.List;
  *   <li>{@code mail.events}: one JSON event per recipient outcome, keyed by queue id;</li>
  *   <li>{@code mail.delivered}: compacted, one marker per delivered recipient ({@link DeliveredLedger});</li>
  *   <li>{@code mail.submit}: JSON send requests of bulk senders, {@code mail.submit.rejected} the requests refused
- *       with their reason, {@code mail.submit.idempotency} (compacted) the keys of requests already queued.</li>
+ *       with their reason, {@code mail.submit.idempotency} (compacted) the keys of requests already queued;</li>
+ *   <li>{@code mail.suppressed}: compacted, the suppression list ({@link SuppressionList}).</li>
  * </ul>
  * A prefix other than {@code mail} lets several installations share one cluster.
  */
@@ -50,6 +51,10 @@ public record KafkaQueueTopics(String prefix, RetryTiers tiers) {
 
     public String submitIdempotency() {
         return prefix + ".submit.idempotency";
+    }
+
+    public String suppressed() {
+        return prefix + ".suppressed";
     }
 
     /** The topics that hold messages: incoming, every retry tier and dead. */

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * (min.insync.replicas, so acks=all means two copies); {@code mail.delivered} is compacted with a retention longer
  * than the queue lifetime. The bulk injection topics come along: {@code mail.submit} and {@code mail.submit.rejected}
  * are set up like message topics, {@code mail.submit.idempotency} is compacted with the same retention as
- * {@code mail.delivered}, which is how long a request key is remembered.
+ * {@code mail.delivered}, which is how long a request key is remembered. {@code mail.suppressed} is compacted only:
+ * an address stays suppressed until a tombstone removes it.
  */
 public final class KafkaTopicSetup {
 
@@ -66,6 +67,8 @@ public final class KafkaTopicSetup {
         wanted.add(topic(settings, topics.submit(), messageConfig));
         wanted.add(topic(settings, topics.submitRejected(), messageConfig));
         wanted.add(topic(settings, topics.submitIdempotency(), compacted));
+        wanted.add(topic(settings, topics.suppressed(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT)));
         return wanted;
     }
 
