@@ -95,7 +95,8 @@ class FeedbackIT {
         awaitEvent("delivered", "ok2@fb.example", "k2");
         assertEquals(1, rcpts("gone1@fb.example"), "RCPT attempts for the suppressed address");
 
-        assertEquals(0, cli("suppress", "add", "--reason", "complaint", "blocked@fb.example").exit());
+        CliResult added = cli("suppress", "add", "--reason", "complaint", "blocked@fb.example");
+        assertEquals(0, added.exit(), added.err());
         awaitSuppression("blocked@fb.example", true);
         send("k3", "blocked@fb.example");
         awaitEvent("suppressed", "blocked@fb.example", "k3");
@@ -108,7 +109,8 @@ class FeedbackIT {
                 reasons.put(e.path("address").asText(), e.path("reason").asText()));
         assertEquals(Map.of("gone1@fb.example", "hard_bounce", "blocked@fb.example", "complaint"), reasons);
 
-        assertEquals(0, cli("suppress", "remove", "blocked@fb.example").exit());
+        CliResult removed = cli("suppress", "remove", "blocked@fb.example");
+        assertEquals(0, removed.exit(), removed.err());
         awaitSuppression("blocked@fb.example", false);
         send("k4", "blocked@fb.example");
         awaitEvent("delivered", "blocked@fb.example", "k4");

@@ -42,8 +42,9 @@ public final class SuppressionAdmin implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeout.toMillis(), 1000L),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(timeout.toMillis() - 1, 500L),
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1000L),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis() / 2, 500L),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
@@ -89,7 +90,10 @@ public final class SuppressionAdmin implements AutoCloseable {
     }
 
     private void requireTopic() throws IOException {
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        try {
             if (!admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
                 throw new IllegalStateException("topic " + topic + " does not exist; mailpipe creates it when it "
                         + "starts in Kafka mode (compacted)");
@@ -99,6 +103,8 @@ public final class SuppressionAdmin implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while looking up " + topic, e);
+        } finally {
+            admin.close(Duration.ZERO);
         }
     }
 

@@ -18,7 +18,7 @@ class CommandLineTest {
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         for (String command : List.of("run", "spf", "dkim-sign", "dkim-verify", "dkim-keygen", "passwd", "config",
-                "mx", "queue")) {
+                "mx", "queue", "suppress")) {
             assertTrue(run.out().contains("\n  " + command + " "), command + " missing from\n" + run.out());
         }
         assertTrue(run.out().contains("2 usage error, 3 temporary error"), run.out());
