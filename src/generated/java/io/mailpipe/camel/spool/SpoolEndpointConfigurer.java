@@ -23,6 +23,8 @@ public class SpoolEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         SpoolEndpoint target = (SpoolEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bouncerules":
+        case "bounceRules": target.setBounceRules(property(camelContext, java.lang.String.class, value)); return true;
         case "bouncesink":
         case "bounceSink": target.setBounceSink(property(camelContext, io.mailpipe.queue.BounceSink.class, value)); return true;
         case "bridgeerrorhandler":
@@ -62,6 +64,8 @@ public class SpoolEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bouncerules":
+        case "bounceRules": return java.lang.String.class;
         case "bouncesink":
         case "bounceSink": return io.mailpipe.queue.BounceSink.class;
         case "bridgeerrorhandler":
@@ -102,6 +106,8 @@ public class SpoolEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         SpoolEndpoint target = (SpoolEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "bouncerules":
+        case "bounceRules": return target.getBounceRules();
         case "bouncesink":
         case "bounceSink": return target.getBounceSink();
         case "bridgeerrorhandler":

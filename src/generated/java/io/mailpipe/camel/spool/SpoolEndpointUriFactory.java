@@ -24,7 +24,8 @@ public class SpoolEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(18);
+        Set<String> props = new HashSet<>(19);
+        props.add("bounceRules");
         props.add("bounceSink");
         props.add("bridgeErrorHandler");
         props.add("clock");

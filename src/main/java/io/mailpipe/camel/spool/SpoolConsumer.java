@@ -2,6 +2,7 @@ package io.mailpipe.camel.spool;
 
 import io.mailpipe.camel.observe.DeliveryMeters;
 import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.feedback.BounceClassifier;
 import io.mailpipe.queue.AttemptResolver;
 import io.mailpipe.queue.AttemptResult;
 import io.mailpipe.queue.BounceNotices;
@@ -60,7 +61,7 @@ public class SpoolConsumer extends DefaultConsumer {
         SpoolEndpoint endpoint = getEndpoint();
         spool = endpoint.getComponent().acquireSpool(endpoint);
         AttemptResolver resolver = new AttemptResolver(endpoint.retrySchedule(), endpoint.queueLifetime(),
-                spool.clock(), new Random());
+                spool.clock(), new Random(), BounceClassifier.fromFile(endpoint.getBounceRules()));
         BounceNotices notices = new BounceNotices(endpoint.getBounceSink() != null ? endpoint.getBounceSink()
                 : new LoggedBounces());
         outcomes = new SpoolOutcomes(spool, resolver, notices, new DeliveryMeters(

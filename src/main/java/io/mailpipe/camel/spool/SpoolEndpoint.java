@@ -58,6 +58,9 @@ public class SpoolEndpoint extends DefaultEndpoint {
     @UriParam(label = "consumer", description = "The delivery event log (one JSON line per recipient outcome); "
             + "defaults to events.log in the spool directory.")
     private String eventLog;
+    @UriParam(label = "consumer", description = "A bounce classification rules file (JSON) replacing the shipped "
+            + "bounce-rules.json for the category of failure events; empty: the shipped rules.")
+    private String bounceRules;
     @UriParam(label = "consumer,advanced", defaultValue = "10485760",
               description = "The size in octets at which the event log is rotated.")
     private long eventLogMaxBytes = 10L * 1024 * 1024;
@@ -189,6 +192,14 @@ public class SpoolEndpoint extends DefaultEndpoint {
 
     public void setEventLog(String eventLog) {
         this.eventLog = eventLog;
+    }
+
+    public String getBounceRules() {
+        return bounceRules;
+    }
+
+    public void setBounceRules(String bounceRules) {
+        this.bounceRules = bounceRules;
     }
 
     public long getEventLogMaxBytes() {

@@ -131,7 +131,7 @@ class SpoolComponentTest extends CamelTestSupport {
         assertTrue(events.contains("\"nextAttemptAt\":\"2026-11-23T08:05:00Z\""), events);
         assertTrue(events.contains("\"event\":\"bounced\",\"queueId\":\"M1\",\"recipient\":\"gone@three.example\","
                 + "\"attempt\":1,\"code\":550,\"enhancedStatus\":\"5.1.1\",\"reply\":\"unknown user\","
-                + "\"mxHost\":\"mx.three\""), events);
+                + "\"mxHost\":\"mx.three\",\"category\":\"bad_mailbox\",\"statusClass\":\"permanent\""), events);
     }
 
     @Test
