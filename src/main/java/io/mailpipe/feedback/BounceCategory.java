@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Why a recipient could not be reached, in the terms a sender acts on (RFC 3463 §3.2 addressing, §3.3 mailbox,
- * §3.4 mail system, §3.5 network and routing, §3.6 content, §3.7 security and policy subjects, grouped by what to do
- * about them). The lower-case {@link #id()} is what events, suppression records and the rules file use.
+ * Why a recipient could not be reached, in the terms a sender acts on: the RFC 3463 subjects (§3.2 addressing,
+ * §3.3 mailbox, §3.4 mail system, §3.5 network and routing, §3.6 mail delivery protocol, §3.7 content, §3.8
+ * security or policy; RFC 7372 for the authentication codes) and reply texts, grouped by what to do about them. The lower-case {@link #id()} is what events, suppression records and the rules file use.
  */
 public enum BounceCategory {
     /** The mailbox does not exist or is disabled: stop sending to it. */

@@ -5,7 +5,7 @@ import io.mailpipe.smtp.SmtpReply;
 import java.util.Objects;
 
 /**
- * How one failure reply was read: its {@link BounceCategory} and the RFC 3463 §3.1 class of its status
+ * How one failure reply was read: its {@link BounceCategory} and the RFC 3463 §2 class of its status
  * ({@code success}, {@code transient} for a persistent transient failure, {@code permanent}), taken from the
  * enhanced status code, else from the first digit of the basic code (RFC 5321 §4.2.1).
  */

@@ -18,7 +18,7 @@ import java.util.Locale;
  * Writes each {@link DeliveryEvent} as one JSON line to a local file that rotates by size: {@code events.log} becomes
  * {@code events.log.1}, the older ones shift up, and at most {@code keep} old files are kept. Fields: at, event
  * (delivered | deferred | bounced | expired | suppressed), queueId, recipient, attempt, code, enhancedStatus
- * (RFC 3463), reply, mxHost, nextAttemptAt, category (bounce category) and statusClass (RFC 3463 §3.1 class:
+ * (RFC 3463), reply, mxHost, nextAttemptAt, category (bounce category) and statusClass (RFC 3463 §2 class:
  * transient | permanent) for every outcome but delivered, and for tagged messages tenant, campaign,
  * idempotencyKey (each omitted when absent).
  * Lines are flushed to the OS, not forced: the queue files are the durable truth.

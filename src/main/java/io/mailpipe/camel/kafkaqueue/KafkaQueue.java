@@ -3,7 +3,7 @@ package io.mailpipe.camel.kafkaqueue;
 import io.mailpipe.camel.observe.DeliveryMeters;
 import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.feedback.BounceClassifier;
-import io.mailpipe.feedback.HardBounceSuppression;
+import io.mailpipe.queue.kafka.HardBounceSuppression;
 import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.queue.AttemptResolution;
 import io.mailpipe.queue.DeliveryEventSink;

@@ -3,7 +3,7 @@ package io.mailpipe.camel.kafkaqueue;
 import io.mailpipe.queue.BounceSink;
 import io.mailpipe.queue.QueueLifetime;
 import io.mailpipe.queue.RetrySchedule;
-import io.mailpipe.feedback.HardBounceSuppression;
+import io.mailpipe.queue.kafka.HardBounceSuppression;
 import io.mailpipe.queue.kafka.DurationText;
 import io.mailpipe.queue.kafka.KafkaQueueSettings;
 import io.mailpipe.queue.kafka.KafkaQueueTopics;

@@ -58,11 +58,6 @@ public final class KafkaDeliveryCycle {
     private final KafkaSuppressions suppressions;
 
     public KafkaDeliveryCycle(AttemptResolver resolver, KafkaQueueWriter writer, DeliveredLedger ledger,
-                              KafkaOutcomes outcomes, BounceNotices bounces, DueWait dueWait) {
-        this(resolver, writer, ledger, outcomes, bounces, dueWait, KafkaSuppressions.OFF);
-    }
-
-    public KafkaDeliveryCycle(AttemptResolver resolver, KafkaQueueWriter writer, DeliveredLedger ledger,
                               KafkaOutcomes outcomes, BounceNotices bounces, DueWait dueWait,
                               KafkaSuppressions suppressions) {
         this.suppressions = suppressions;

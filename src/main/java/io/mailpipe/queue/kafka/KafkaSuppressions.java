@@ -1,6 +1,5 @@
 package io.mailpipe.queue.kafka;
 
-import io.mailpipe.feedback.HardBounceSuppression;
 import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.queue.DeliveryEvent;
 import io.mailpipe.queue.QueueRecord;

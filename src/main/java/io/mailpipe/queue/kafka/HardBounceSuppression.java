@@ -1,5 +1,7 @@
-package io.mailpipe.feedback;
+package io.mailpipe.queue.kafka;
 
+import io.mailpipe.feedback.BounceCategory;
+import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.queue.DeliveryEvent;
 
 import java.util.ArrayList;
