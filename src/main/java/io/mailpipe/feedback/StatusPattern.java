@@ -1,5 +1,6 @@
 package io.mailpipe.feedback;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ public record StatusPattern(String text, String statusClass, String subject, Str
 
     /** Parses a pattern; throws IllegalArgumentException naming what is wrong. */
     public static StatusPattern parse(String text) {
-        var matcher = SYNTAX.matcher(text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT));
+        var matcher = SYNTAX.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new IllegalArgumentException("status pattern '" + text
                     + "' is not class.subject.detail (class 2, 4, 5, x or *; subject and detail a number or *)");

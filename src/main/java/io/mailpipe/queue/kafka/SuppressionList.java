@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class SuppressionList implements AutoCloseable {
 
     /** Every entry now known, ordered by key. */
     public List<SuppressionEntry> entries() {
-        return entries.values().stream().sorted(java.util.Comparator.comparing(SuppressionEntry::key)).toList();
+        return entries.values().stream().sorted(Comparator.comparing(SuppressionEntry::key)).toList();
     }
 
     /** The record that adds or replaces an entry; {@link #remember} it once acknowledged. */
