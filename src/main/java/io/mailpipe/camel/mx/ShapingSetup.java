@@ -23,7 +23,7 @@ final class ShapingSetup {
     static final String FILE = "mailpipe.shaping.file";
     static final String PRESETS = "shaping.yaml";
     /** The registry name under which the shaper is bound for the management endpoint. */
-    static final String BEAN = "mailpipeTrafficShaper";
+    static final String BEAN = TrafficShaper.BEAN_NAME;
 
     private ShapingSetup() {
     }

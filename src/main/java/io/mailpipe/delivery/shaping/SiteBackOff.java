@@ -38,6 +38,15 @@ final class SiteBackOff {
         return pushBacks;
     }
 
+    /** Ends a running suspension now; returns whether there was one. */
+    boolean lift(long now) {
+        boolean was = suspended(now);
+        if (was) {
+            suspendedUntil = now;
+        }
+        return was;
+    }
+
     /** Records a transaction's reply class: a push-back, another transient failure, or a delivery. */
     void record(ReplyKind kind, long now) {
         switch (kind) {

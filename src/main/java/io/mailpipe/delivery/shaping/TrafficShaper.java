@@ -21,6 +21,9 @@ import java.util.function.LongSupplier;
  */
 public final class TrafficShaper {
 
+    /** The name the {@code mx:} component binds its shaper under in the Camel registry. */
+    public static final String BEAN_NAME = "mailpipeTrafficShaper";
+
     private final ShapingPolicy policy;
     private final SiteNames names;
     private final LongSupplier clock;
@@ -126,9 +129,18 @@ public final class TrafficShaper {
         suspensions.suspend(scope, name, clock.getAsLong() + duration.toNanos());
     }
 
-    /** Lifts an operator's suspension; returns whether there was one. */
+    /**
+     * Lifts an operator's suspension, and for a site also a back-off suspension (its reduced rate stays and recovers
+     * with deliveries); returns whether there was a suspension.
+     */
     public boolean resume(Scope scope, String name) {
-        return suspensions.resume(scope, name);
+        boolean lifted = suspensions.resume(scope, name);
+        if (scope == Scope.SITE && sites.containsKey(name)) {
+            synchronized (this) {
+                lifted |= sites.get(name).backOff.lift(clock.getAsLong());
+            }
+        }
+        return lifted;
     }
 
     /** Operator suspensions in {@code scope} with seconds left. */

@@ -121,6 +121,8 @@ class TrafficShaperTest {
         assertFalse(now(shaper.admit("fast", null, null)).isDeferred());
         shaper.record("fast", List.of(SmtpReply.of(450, "4.2.0", "Too many messages, slow down")));
         assertEquals(120, report(shaper, "fast").suspendedSeconds());
+        assertTrue(shaper.resume(Scope.SITE, "fast"), "an operator lifts a back-off suspension too");
+        assertEquals(0, report(shaper, "fast").suspendedSeconds());
         assertEquals(1.0, report(shaper, "fast").effectivePerSecond(), 1e-9);
         clock.addAndGet(121 * SECOND);
         shaper.record("fast", List.of(SmtpReply.of(250, "2.0.0", "ok")));
