@@ -98,7 +98,7 @@ public final class CountingSink implements AutoCloseable {
         int carried = 0;
         boolean inMail = false;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String verb = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
+            String verb = (line.length() < 4 ? line : line.substring(0, 4)).toUpperCase(Locale.ROOT);
             switch (verb) {
                 case "EHLO", "HELO" -> send(out, "250 sink.test");
                 case "MAIL" -> {

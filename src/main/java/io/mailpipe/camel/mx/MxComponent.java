@@ -25,12 +25,14 @@ public class MxComponent extends DefaultComponent {
     private final Map<String, MxEngine> engines = new HashMap<>();
     private final Map<MxEngine, ExecutorService> callbackPools = new HashMap<>();
     private TrafficShaper shaper;
+    private KafkaGroupReplicas replicas;
 
     @Override
     protected synchronized void doStart() throws Exception {
         super.doStart();
-        shaper = ShapingSetup.create(getCamelContext(), () -> 1);
-        if (shaper != null) {
+        if (ShapingSetup.enabled(getCamelContext())) {
+            replicas = ShapingSetup.kafkaReplicas(getCamelContext());
+            shaper = ShapingSetup.create(getCamelContext(), replicas == null ? () -> 1 : replicas);
             getCamelContext().getRegistry().bind(ShapingSetup.BEAN, TrafficShaper.class, shaper);
         }
     }
@@ -64,6 +66,10 @@ public class MxComponent extends DefaultComponent {
         if (shaper != null) {
             getCamelContext().getRegistry().unbind(ShapingSetup.BEAN);
             shaper = null;
+        }
+        if (replicas != null) {
+            replicas.close();
+            replicas = null;
         }
         super.doStop();
     }

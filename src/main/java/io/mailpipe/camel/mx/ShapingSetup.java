@@ -9,13 +9,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.IntSupplier;
 import org.apache.camel.CamelContext;
 
 /**
  * Builds the traffic shaper of the {@code mx:} component from the properties {@code mailpipe.shaping.enabled} and
  * {@code mailpipe.shaping.file} (empty: the presets shipped as {@code shaping.yaml}), reading and checking the file
- * at start so a bad entry stops start-up with the file and entry named.
+ * at start so a bad entry stops start-up with the file and entry named. In Kafka mode the limits are shared among
+ * the live replicas that {@link KafkaGroupReplicas} counts.
  */
 final class ShapingSetup {
 
@@ -24,17 +26,34 @@ final class ShapingSetup {
     static final String PRESETS = "shaping.yaml";
     /** The registry name under which the shaper is bound for the management endpoint. */
     static final String BEAN = TrafficShaper.BEAN_NAME;
+    static final int REPLICA_REFRESH_SECONDS = 15;
 
     private ShapingSetup() {
     }
 
-    /** The shaper the properties ask for, or null when shaping is off. */
+    static boolean enabled(CamelContext context) {
+        return Boolean.parseBoolean(property(context, ENABLED, "false"));
+    }
+
+    /** The shaper over the limits file the properties name, sharing limits among {@code replicas}. */
     static TrafficShaper create(CamelContext context, IntSupplier replicas) {
-        boolean enabled = Boolean.parseBoolean(property(context, ENABLED, "false"));
-        if (!enabled) {
+        return new TrafficShaper(policy(property(context, FILE, "")), replicas);
+    }
+
+    /**
+     * In Kafka mode ({@code mailpipe.queue=kafka}), the replica count from the membership of the consumer group that
+     * reads the incoming topic ({@code <group-id>.<topic-prefix>.incoming}, as routes/kafka/delivery.camel.yaml
+     * names it); null in spool mode, where one process delivers and keeps the full limits.
+     */
+    static KafkaGroupReplicas kafkaReplicas(CamelContext context) {
+        if (!property(context, "mailpipe.queue", "spool").equals("kafka")) {
             return null;
         }
-        return new TrafficShaper(policy(property(context, FILE, "")), replicas);
+        String group = property(context, "mailpipe.kafka.group-id", "mailpipe") + "."
+                + property(context, "mailpipe.kafka.topic-prefix", "mail") + ".incoming";
+        int consumers = Integer.parseInt(property(context, "mailpipe.kafka.consumers", "1"));
+        return new KafkaGroupReplicas(property(context, "mailpipe.kafka.brokers", "127.0.0.1:9092"), group,
+                consumers, Duration.ofSeconds(REPLICA_REFRESH_SECONDS));
     }
 
     static ShapingPolicy policy(String file) {

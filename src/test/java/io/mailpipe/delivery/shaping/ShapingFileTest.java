@@ -81,6 +81,17 @@ class ShapingFileTest {
     }
 
     @Test
+    void theReadmeExampleIsAValidFile() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("### Traffic shaping");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        ShapingPolicy policy = read(block);
+        assertEquals(3, policy.sites().size());
+        assertEquals(new RateLimits(10, 20000), policy.tenants().get("acme"));
+    }
+
+    @Test
     void notYamlIsNamed() {
         assertTrue(error("sites: [unclosed\n").startsWith("limits.yaml: not readable as YAML"));
     }
