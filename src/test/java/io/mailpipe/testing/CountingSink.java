@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A minimal SMTP receiver (RFC 5321 §4.1 verbs EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) on one loopback address that
- * counts what a traffic shaping test needs: connections, messages, the most transactions in progress at once and the
- * most messages carried by one connection. While {@link #pushBack(boolean)} is on it greets with
+ * counts what a traffic shaping test needs: connections, messages, the most connections and transactions in
+ * progress at once (a connection counts from accept until its QUIT, or its end without one) and the most messages
+ * carried by one connection. While {@link #pushBack(boolean)} is on it greets with
  * {@code 421 4.7.0 rate limited} and closes. Reads time out after 10 s; at most 32 connections are served at once.
  */
 public final class CountingSink implements AutoCloseable {
@@ -30,6 +31,8 @@ public final class CountingSink implements AutoCloseable {
     private final AtomicInteger inTransaction = new AtomicInteger();
     private final AtomicInteger maxInTransaction = new AtomicInteger();
     private final AtomicInteger maxPerConnection = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
     private volatile boolean pushBack;
 
     public CountingSink(String address, int port) throws IOException {
@@ -61,6 +64,11 @@ public final class CountingSink implements AutoCloseable {
         return maxInTransaction.get();
     }
 
+    /** The most connections open at once, from accept until the socket is closed. */
+    public int maxConcurrentConnections() {
+        return maxOpen.get();
+    }
+
     public int maxMessagesPerConnection() {
         return maxPerConnection.get();
     }
@@ -78,6 +86,13 @@ public final class CountingSink implements AutoCloseable {
     }
 
     private void serve(Socket connection) {
+        maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable end = () -> {
+            if (ended.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        };
         try (connection) {
             connection.setSoTimeout(10_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
@@ -88,13 +103,16 @@ public final class CountingSink implements AutoCloseable {
                 return;
             }
             send(out, "220 sink.test ESMTP");
-            converse(in, out);
+            converse(in, out, end);
         } catch (IOException e) {
             // the client went away; nothing to count
+        } finally {
+            end.run();
         }
     }
 
-    private void converse(BufferedReader in, OutputStream out) throws IOException {
+    /** Serves commands until QUIT or the end of the stream; a QUIT ends the connection's count before the 221. */
+    private void converse(BufferedReader in, OutputStream out, Runnable end) throws IOException {
         int carried = 0;
         boolean inMail = false;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -125,6 +143,7 @@ public final class CountingSink implements AutoCloseable {
                     send(out, "250 2.0.0 ok");
                 }
                 case "QUIT" -> {
+                    end.run();
                     send(out, "221 2.0.0 bye");
                     return;
                 }

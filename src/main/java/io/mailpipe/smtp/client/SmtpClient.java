@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * session and reports every recipient's reply. A few Netty I/O threads carry all connections; a delivery waiting for
  * a connection, a rate slot or a reply holds no thread. Session failures before the transaction (connect, greeting,
  * EHLO, TLS, AUTH) are marked so that the caller may try the next MX host (RFC 5321 §5.1); when opportunistic TLS
- * fails in the handshake, the same address is tried once more in plain text, as RFC 7435 §3 intends.
+ * fails in the handshake, the same address is tried once more in plain text, as RFC 7435 §3 intends. A send whose
+ * session is not kept for reuse completes once that session is closed, so callers limiting connections count right.
  */
 public final class SmtpClient implements AutoCloseable {
 
@@ -69,10 +70,9 @@ public final class SmtpClient implements AutoCloseable {
             }
             boolean first = session.startTransaction();
             return new MailTransaction(session, message, config.timeouts(), !first).run()
-                    .thenApply(result -> {
-                        pool.release(session, session.connection().isUsable() && session.transactions() < limit);
-                        return new Attempt(result, null);
-                    });
+                    .thenCompose(result -> pool.release(session,
+                                    session.connection().isUsable() && session.transactions() < limit)
+                            .thenApply(closed -> new Attempt(result, null)));
         }).thenCompose(stage -> stage);
     }
 

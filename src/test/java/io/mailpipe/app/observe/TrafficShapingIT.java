@@ -91,12 +91,7 @@ class TrafficShapingIT {
         context.getPropertiesComponent().setInitialProperties(properties);
         String uri = "mx:it?tlsPolicy=none&heloName=client.test&port=" + alpha.port() + "&dnsServers=127.0.0.1:"
                 + dns.address().getPort() + "&maxConnectionsPerDestination=20&callbackThreads=4";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to(uri);
-            }
-        });
+        RouteBuilder.addRoutes(context, routes -> routes.from("direct:in").to(uri));
         context.start();
         template = context.createProducerTemplate();
         management = ManagementServer.start(new InetSocketAddress("127.0.0.1", 0), List::of, List::of,
@@ -157,6 +152,8 @@ class TrafficShapingIT {
         assertEquals(MESSAGES, alpha.messages() - before);
         assertTrue(alpha.maxConcurrentTransactions() <= 3, "at most 3 transactions at once, saw "
                 + alpha.maxConcurrentTransactions());
+        assertTrue(alpha.maxConcurrentConnections() <= 3, "at most 3 connections at once, saw "
+                + alpha.maxConcurrentConnections());
         assertTrue(alpha.maxMessagesPerConnection() <= 4, "at most 4 messages per connection, saw "
                 + alpha.maxMessagesPerConnection());
         assertTrue(alpha.connections() >= MESSAGES / 4, "connections were closed after 4 messages");
