@@ -65,55 +65,66 @@ public final class TrafficShaper {
     }
 
     /**
-     * Admits one transaction to {@code site} for {@code tenant} and {@code campaign} (either may be null). The stage
-     * completes with a permit holding a connection slot, or a deferral; it never completes exceptionally.
+     * Admits one transaction to {@code site} for {@code tenant} and {@code campaign} (either may be null): a
+     * suspension or a used-up budget defers at once; otherwise the caller waits for a connection slot, then takes its
+     * rate tokens (so rates are measured where transactions start) and waits the short time they may need. The stage
+     * completes with a permit holding the slot, or a deferral; it never completes exceptionally.
      */
     public CompletableFuture<Admission> admit(String site, String tenant, String campaign) {
         SiteState state = site(site);
-        long wait;
+        SmtpReply early;
         synchronized (this) {
-            long now = clock.getAsLong();
-            SmtpReply blocked = blocked(site, state, tenant, campaign, now);
-            if (blocked == null) {
-                wait = tokenWait(site, state, tenant, campaign, now);
-                if (wait > policy.backOff().maxTokenWait().toNanos()) {
-                    blocked = deferral("the hourly or per-second budget of site " + site
-                            + (tenant == null ? "" : ", tenant " + tenant)
-                            + (campaign == null ? "" : ", campaign " + campaign) + " is used up");
-                } else {
-                    takeTokens(site, state, tenant, campaign, now);
-                }
-            } else {
-                wait = 0;
-            }
-            if (blocked != null) {
+            early = refusal(site, state, tenant, campaign, clock.getAsLong());
+            if (early != null) {
                 state.rate.deferred++;
-                return CompletableFuture.completedFuture(Admission.deferred(blocked));
             }
         }
-        CompletableFuture<Void> delay = wait <= 0 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, Runnable::run));
-        int perConnection = policy.limitsOf(site).maxMessagesPerConnection();
-        return delay.thenCompose(ignored -> state.slots.acquire(effectiveConnections(site)))
-                .thenApply(ignored -> afterSlot(site, state, tenant, campaign,
-                        perConnection <= 0 ? Integer.MAX_VALUE : perConnection));
+        if (early != null) {
+            return CompletableFuture.completedFuture(Admission.deferred(early));
+        }
+        return state.slots.acquire(effectiveConnections(site))
+                .thenCompose(slot -> afterSlot(site, state, tenant, campaign));
     }
 
-    /** A caller that waited for a slot while its site or tags got suspended gives the slot back and is deferred. */
-    private Admission afterSlot(String site, SiteState state, String tenant, String campaign, int perConnection) {
-        SmtpReply blocked;
+    /** With a slot held: defers (giving the slot back) or takes the tokens and waits for them. */
+    private CompletableFuture<Admission> afterSlot(String site, SiteState state, String tenant, String campaign) {
+        SmtpReply refused;
+        long wait = 0;
         synchronized (this) {
-            blocked = blocked(site, state, tenant, campaign, clock.getAsLong());
-            if (blocked != null) {
+            long now = clock.getAsLong();
+            refused = refusal(site, state, tenant, campaign, now);
+            if (refused == null) {
+                wait = tokenWait(site, state, tenant, campaign, now);
+                takeTokens(site, state, tenant, campaign, now);
+            } else {
                 state.rate.deferred++;
             }
         }
-        if (blocked != null) {
+        if (refused != null) {
             state.slots.release();
-            return Admission.deferred(blocked);
+            return CompletableFuture.completedFuture(Admission.deferred(refused));
         }
-        return Admission.granted(perConnection, state.slots::release);
+        int limit = policy.limitsOf(site).maxMessagesPerConnection();
+        Admission granted = Admission.granted(limit <= 0 ? Integer.MAX_VALUE : limit, state.slots::release);
+        if (wait <= 0) {
+            return CompletableFuture.completedFuture(granted);
+        }
+        return CompletableFuture.supplyAsync(() -> granted,
+                CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, Runnable::run));
+    }
+
+    /** The deferral for a suspension, or for tokens further away than the longest wait; null when admissible. */
+    private SmtpReply refusal(String site, SiteState state, String tenant, String campaign, long now) {
+        SmtpReply blocked = blocked(site, state, tenant, campaign, now);
+        if (blocked != null) {
+            return blocked;
+        }
+        if (tokenWait(site, state, tenant, campaign, now) > policy.backOff().maxTokenWait().toNanos()) {
+            return deferral("the hourly or per-second budget of site " + site
+                    + (tenant == null ? "" : ", tenant " + tenant)
+                    + (campaign == null ? "" : ", campaign " + campaign) + " is used up");
+        }
+        return null;
     }
 
     /** Feeds the replies of one transaction with {@code site} into its back-off. */

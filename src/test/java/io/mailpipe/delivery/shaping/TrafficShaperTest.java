@@ -97,6 +97,24 @@ class TrafficShaperTest {
     }
 
     @Test
+    void shortTokenWaitsAreBookedInTurnAndLongerOnesDeferred() throws Exception {
+        TrafficShaper shaper = shaper(SITES.replace("max-token-wait-millis: 0", "max-token-wait-millis: 1000"));
+        List<CompletableFuture<Admission>> admitted = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            admitted.add(shaper.admit("fast", null, null));
+        }
+        Admission ninth = now(shaper.admit("fast", null, null));
+        assertTrue(ninth.isDeferred(), "the ninth token is 1.25 s away");
+        for (CompletableFuture<Admission> admission : admitted) {
+            Admission granted = admission.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(granted.isDeferred());
+            granted.release();
+        }
+        assertEquals(8, report(shaper, "fast").granted());
+        assertEquals(1, report(shaper, "fast").deferred());
+    }
+
+    @Test
     void tenantAndCampaignBudgetsApplyAcrossSites() {
         TrafficShaper shaper = shaper(SITES);
         assertFalse(now(shaper.admit("big", "acme", "sale")).isDeferred());
