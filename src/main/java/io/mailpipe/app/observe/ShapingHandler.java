@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * The operator's view of traffic shaping on the management endpoint (HTTP/1.1, RFC 9110 methods): {@code GET
  * /shaping} lists every site with its limits, the limits in force, connections, current rate and suspension, and the
  * suspended tenants and campaigns; {@code POST /shaping/suspend?site=NAME&minutes=N} (or {@code tenant=},
- * {@code campaign=}) suspends one on this replica and {@code POST /shaping/resume?site=NAME} lifts it. Answers 404
- * while shaping is off, 400 for a bad query, 405 for other methods.
+ * {@code campaign=}) suspends one and {@code POST /shaping/resume?site=NAME} lifts it — on every replica in Kafka mode
+ * (through the shaper's broadcast), else here. Answers 404 while shaping is off, 400 for a bad query, 405 for other
+ * methods, 503 when the broadcast fails.
  */
 final class ShapingHandler {
 
@@ -74,11 +75,17 @@ final class ShapingHandler {
             return;
         }
         ObjectNode answer = JSON.createObjectNode().put(scope.label(), name);
-        if (suspend) {
-            shaper.suspend(scope, name, Duration.ofMinutes(Long.parseLong(minutes)));
-            answer.put("suspendedMinutes", Long.parseLong(minutes));
-        } else {
-            answer.put("resumed", shaper.resume(scope, name));
+        try {
+            if (suspend) {
+                shaper.suspend(scope, name, Duration.ofMinutes(Long.parseLong(minutes)));
+                answer.put("suspendedMinutes", Long.parseLong(minutes));
+            } else {
+                answer.put("resumed", shaper.resume(scope, name));
+            }
+        } catch (IllegalStateException e) {
+            ManagementServer.respond(exchange, 503, "application/json",
+                    JSON.createObjectNode().put("error", e.getMessage()).toString());
+            return;
         }
         ManagementServer.respond(exchange, 200, "application/json", JSON.writeValueAsString(answer));
     }

@@ -26,6 +26,7 @@ public class MxComponent extends DefaultComponent {
     private final Map<MxEngine, ExecutorService> callbackPools = new HashMap<>();
     private TrafficShaper shaper;
     private KafkaGroupReplicas replicas;
+    private KafkaSuspensionTopic suspensions;
 
     @Override
     protected synchronized void doStart() throws Exception {
@@ -33,6 +34,7 @@ public class MxComponent extends DefaultComponent {
         if (ShapingSetup.enabled(getCamelContext())) {
             replicas = ShapingSetup.kafkaReplicas(getCamelContext());
             shaper = ShapingSetup.create(getCamelContext(), replicas == null ? () -> 1 : replicas);
+            suspensions = ShapingSetup.kafkaSuspensions(getCamelContext(), shaper);
             getCamelContext().getRegistry().bind(ShapingSetup.BEAN, TrafficShaper.class, shaper);
         }
     }
@@ -70,6 +72,10 @@ public class MxComponent extends DefaultComponent {
         if (replicas != null) {
             replicas.close();
             replicas = null;
+        }
+        if (suspensions != null) {
+            suspensions.close();
+            suspensions = null;
         }
         super.doStop();
     }

@@ -76,6 +76,22 @@ final class ShapingSetup {
         }
     }
 
+    /**
+     * In Kafka mode, the compacted topic {@code <topic-prefix>.shaping} that carries operator suspensions to every
+     * replica, set as {@code shaper}'s broadcast; null in spool mode.
+     */
+    static KafkaSuspensionTopic kafkaSuspensions(CamelContext context, TrafficShaper shaper) {
+        if (!property(context, "mailpipe.queue", "spool").equals("kafka")) {
+            return null;
+        }
+        KafkaSuspensionTopic topic = new KafkaSuspensionTopic(
+                property(context, "mailpipe.kafka.brokers", "127.0.0.1:9092"),
+                property(context, "mailpipe.kafka.topic-prefix", "mail") + ".shaping",
+                Integer.parseInt(property(context, "mailpipe.kafka.replication-factor", "1")), shaper);
+        shaper.broadcastTo(topic);
+        return topic;
+    }
+
     private static String property(CamelContext context, String name, String absent) {
         return context.getPropertiesComponent().resolveProperty(name).map(String::trim).orElse(absent);
     }

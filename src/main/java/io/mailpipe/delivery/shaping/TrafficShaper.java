@@ -1,7 +1,9 @@
 package io.mailpipe.delivery.shaping;
 
 import io.mailpipe.smtp.SmtpReply;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.function.LongSupplier;
  * tokens are there within a short wait, then holds one of the site's connection slots until the transaction is done;
  * otherwise the delivery is deferred at once with a 451 4.4.5 reply (RFC 3463 §3.5, congestion) so the queue retries
  * later. Replies feed the site's adaptive back-off. Limits are divided by the number of live replicas that share the
- * traffic. Waiting holds no thread: a rate wait is a delayed future, a slot wait a queued one.
+ * traffic. Waiting holds no thread: a rate wait is a delayed future, a slot wait a queued one. Operator suspensions
+ * apply to this replica, or to all through a {@link SuspensionBroadcast}.
  */
 public final class TrafficShaper {
 
@@ -32,6 +35,8 @@ public final class TrafficShaper {
     private final Map<String, RateGate> tenants = new ConcurrentHashMap<>();
     private final Map<String, RateGate> campaigns = new ConcurrentHashMap<>();
     private final Suspensions suspensions = new Suspensions();
+    private final Clock wallClock = Clock.systemUTC();
+    private volatile SuspensionBroadcast broadcast;
 
     private static final class SiteState {
         final RateGate rate = new RateGate();
@@ -135,16 +140,63 @@ public final class TrafficShaper {
         }
     }
 
-    /** Suspends {@code name} in {@code scope} for {@code duration} on this replica. */
+    /** Sends operator suspensions and resumptions to every replica from now on instead of applying them here. */
+    public void broadcastTo(SuspensionBroadcast target) {
+        this.broadcast = target;
+    }
+
+    /**
+     * Suspends {@code name} in {@code scope} for {@code duration}: on every replica when a broadcast is set (applied
+     * here when it comes back), else on this replica.
+     */
     public void suspend(Scope scope, String name, Duration duration) {
-        suspensions.suspend(scope, name, clock.getAsLong() + duration.toNanos());
+        SuspensionBroadcast target = broadcast;
+        if (target != null) {
+            target.publish(scope, name, wallClock.instant().plus(duration));
+        } else {
+            suspensions.suspend(scope, name, clock.getAsLong() + duration.toNanos());
+        }
     }
 
     /**
      * Lifts an operator's suspension, and for a site also a back-off suspension (its reduced rate stays and recovers
-     * with deliveries); returns whether there was a suspension.
+     * with deliveries); returns whether there was a suspension here. With a broadcast, every replica lifts it.
      */
     public boolean resume(Scope scope, String name) {
+        SuspensionBroadcast target = broadcast;
+        if (target == null) {
+            return liftHere(scope, name);
+        }
+        boolean suspended = suspendedHere(scope, name);
+        target.publish(scope, name, Instant.EPOCH);
+        liftHere(scope, name);
+        return suspended;
+    }
+
+    private boolean suspendedHere(Scope scope, String name) {
+        long now = clock.getAsLong();
+        if (suspensions.remaining(scope, name, now) > 0) {
+            return true;
+        }
+        if (scope != Scope.SITE || !sites.containsKey(name)) {
+            return false;
+        }
+        synchronized (this) {
+            return sites.get(name).backOff.suspended(now);
+        }
+    }
+
+    /** Applies a suspension that came from the broadcast: until a future time, or lifted when it is past. */
+    public void apply(Scope scope, String name, Instant until) {
+        Duration left = Duration.between(wallClock.instant(), until);
+        if (left.isNegative() || left.isZero()) {
+            liftHere(scope, name);
+        } else {
+            suspensions.suspend(scope, name, clock.getAsLong() + left.toNanos());
+        }
+    }
+
+    private boolean liftHere(Scope scope, String name) {
         boolean lifted = suspensions.resume(scope, name);
         if (scope == Scope.SITE && sites.containsKey(name)) {
             synchronized (this) {
