@@ -106,7 +106,8 @@ final class ShapingHandler {
                     .put("deferred", r.deferred()).put("pushBacks", r.pushBacks())
                     .put("suspendedSeconds", r.suspendedSeconds()).put("operatorSuspended", r.operatorSuspended());
         }
-        shaper.suspended(Scope.TENANT).forEach((name, seconds) -> root.withObjectProperty("suspendedTenants").put(name, seconds));
+        shaper.suspended(Scope.TENANT).forEach((name, seconds) ->
+                root.withObjectProperty("suspendedTenants").put(name, seconds));
         shaper.suspended(Scope.CAMPAIGN).forEach((name, seconds) ->
                 root.withObjectProperty("suspendedCampaigns").put(name, seconds));
         return root;
