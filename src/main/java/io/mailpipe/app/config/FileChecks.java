@@ -1,5 +1,6 @@
 package io.mailpipe.app.config;
 
+import io.mailpipe.delivery.shaping.ShapingFile;
 import io.mailpipe.dkim.DkimKeyException;
 import io.mailpipe.dkim.KeyTable;
 import io.mailpipe.smtp.server.auth.PasswordFileAuthenticator;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * must name a readable regular file; a {@code tls-certificate-file} goes with the {@code tls-key-file} of the same
  * prefix and both are parsed and matched ({@link TlsFiles}); a {@code password-file} is parsed as the AUTH
  * password file (RFC 4954 users); a {@code key-table} is loaded as the DKIM key table with every key it names
- * (RFC 6376). When {@code mailpipe.require-tls-files} is true, empty certificate and key options are errors too.
+ * (RFC 6376); {@code mailpipe.shaping.file} is read and checked as the traffic shaping limits file. When {@code mailpipe.require-tls-files} is true, empty certificate and key options are errors too.
  * Keys under a prefix whose {@code <prefix>.enabled} is false (a listener turned off) are not checked.
  */
 final class FileChecks {
@@ -24,6 +25,7 @@ final class FileChecks {
     static final String REQUIRE_TLS_FILES = "mailpipe.require-tls-files";
     private static final String CERTIFICATE = "tls-certificate-file";
     private static final String KEY = "tls-key-file";
+    private static final String SHAPING_FILE = "mailpipe.shaping.file";
 
     private FileChecks() {
     }
@@ -75,6 +77,8 @@ final class FileChecks {
                 parse(setting.get(), problems, path -> new PasswordFileAuthenticator(path));
             } else if (key.endsWith("key-table")) {
                 parse(setting.get(), problems, path -> loadKeyTable(path));
+            } else if (key.equals(SHAPING_FILE)) {
+                parse(setting.get(), problems, FileChecks::loadShapingFile);
             } else if (key.endsWith("-file")) {
                 parse(setting.get(), problems, FileChecks::readable);
             }
@@ -115,6 +119,14 @@ final class FileChecks {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             problems.add(ConfigurationProblem.of(setting, message.contains(path.toString()) ? message
                     : path + ": " + message));
+        }
+    }
+
+    private static void loadShapingFile(Path path) {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            ShapingFile.read(in, path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(path + " cannot be read (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mailpipe.app.observe;
 
+import io.mailpipe.delivery.shaping.TrafficShaper;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -43,7 +44,8 @@ final class ManagementLifecycle extends LifecycleStrategySupport {
         List<HealthCheck> readiness = readinessChecks(context);
         List<HealthCheck> liveness = List.of(new CamelContextCheck(context, false));
         try {
-            server = ManagementServer.start(settings.address(), () -> liveness, () -> readiness, registry);
+            server = ManagementServer.start(settings.address(), () -> liveness, () -> readiness, registry,
+                    () -> context.getRegistry().lookupByNameAndType(TrafficShaper.BEAN_NAME, TrafficShaper.class));
         } catch (IOException e) {
             onContextStopped(context);
             throw new RuntimeCamelException("cannot start the management endpoint on " + settings.host() + ":"

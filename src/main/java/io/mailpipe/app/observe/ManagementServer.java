@@ -2,6 +2,7 @@ package io.mailpipe.app.observe;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mailpipe.delivery.shaping.TrafficShaper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The management HTTP endpoint (JDK HTTP server, HTTP/1.1 RFC 9112): {@code GET /observe/health/live} and
  * {@code /observe/health/ready} answer 200 or 503 with a {@link HealthReport} in JSON, {@code /observe/metrics} the
- * meters in the Prometheus text exposition format 0.0.4. Other paths get 404, other methods 405.
+ * meters in the Prometheus text exposition format 0.0.4; {@code /shaping} is the traffic shaping control of
+ * {@link ShapingHandler}. Other paths get 404, other methods 405.
  */
 public final class ManagementServer implements AutoCloseable {
 
@@ -32,10 +34,17 @@ public final class ManagementServer implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Binds and starts serving; {@code port} 0 picks a free port. */
+    /** Binds and starts serving without traffic shaping control; {@code port} 0 picks a free port. */
     public static ManagementServer start(InetSocketAddress address, Supplier<List<HealthCheck>> liveness,
                                          Supplier<List<HealthCheck>> readiness, PrometheusMeterRegistry registry)
             throws IOException {
+        return start(address, liveness, readiness, registry, () -> null);
+    }
+
+    /** Binds and starts serving, with {@code /shaping} over the shaper {@code shaping} gives (null while off). */
+    public static ManagementServer start(InetSocketAddress address, Supplier<List<HealthCheck>> liveness,
+                                         Supplier<List<HealthCheck>> readiness, PrometheusMeterRegistry registry,
+                                         Supplier<TrafficShaper> shaping) throws IOException {
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "mailpipe-management");
@@ -51,6 +60,7 @@ public final class ManagementServer implements AutoCloseable {
                 respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
             }
         });
+        server.createContext(ShapingHandler.PATH, new ShapingHandler(shaping)::handle);
         server.start();
         return new ManagementServer(server, threads);
     }
@@ -77,7 +87,7 @@ public final class ManagementServer implements AutoCloseable {
         return false;
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+    static void respond(HttpExchange exchange, int status, String contentType, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);

@@ -1,6 +1,7 @@
 package io.mailpipe.camel.mx;
 
 import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.delivery.shaping.TrafficShaper;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +13,8 @@ import org.apache.camel.support.DefaultComponent;
 /**
  * The {@code mx:} component: delivers messages over SMTP to each recipient domain's mail exchangers (RFC 5321 §5)
  * or a smarthost. Component-level options are the defaults of every endpoint; endpoints with equal settings share
- * one delivery engine, so connection limits and rates hold across routes.
+ * one delivery engine, so connection limits and rates hold across routes. With traffic shaping on, one shaper (bound
+ * in the registry for the management endpoint) shapes every engine's deliveries.
  */
 @Component("mx")
 public class MxComponent extends DefaultComponent {
@@ -22,6 +24,20 @@ public class MxComponent extends DefaultComponent {
 
     private final Map<String, MxEngine> engines = new HashMap<>();
     private final Map<MxEngine, ExecutorService> callbackPools = new HashMap<>();
+    private TrafficShaper shaper;
+    private KafkaGroupReplicas replicas;
+    private KafkaSuspensionTopic suspensions;
+
+    @Override
+    protected synchronized void doStart() throws Exception {
+        super.doStart();
+        if (ShapingSetup.enabled(getCamelContext())) {
+            replicas = ShapingSetup.kafkaReplicas(getCamelContext());
+            shaper = ShapingSetup.create(getCamelContext(), replicas == null ? () -> 1 : replicas);
+            suspensions = ShapingSetup.kafkaSuspensions(getCamelContext(), shaper);
+            getCamelContext().getRegistry().bind(ShapingSetup.BEAN, TrafficShaper.class, shaper);
+        }
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -34,7 +50,7 @@ public class MxComponent extends DefaultComponent {
     /** The shared engine for these settings, created on first use. */
     synchronized MxEngine engineFor(MxConfiguration settings) {
         return engines.computeIfAbsent(MxEngine.key(settings), k -> new MxEngine(settings,
-                PipelineMeters.of(getCamelContext())));
+                PipelineMeters.of(getCamelContext()), shaper));
     }
 
     /** The threads that continue routes after deliveries of {@code engine}. */
@@ -49,6 +65,18 @@ public class MxComponent extends DefaultComponent {
         engines.clear();
         callbackPools.values().forEach(pool -> getCamelContext().getExecutorServiceManager().shutdown(pool));
         callbackPools.clear();
+        if (shaper != null) {
+            getCamelContext().getRegistry().unbind(ShapingSetup.BEAN);
+            shaper = null;
+        }
+        if (replicas != null) {
+            replicas.close();
+            replicas = null;
+        }
+        if (suspensions != null) {
+            suspensions.close();
+            suspensions = null;
+        }
         super.doStop();
     }
 

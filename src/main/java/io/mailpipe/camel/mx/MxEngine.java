@@ -8,6 +8,7 @@ import io.mailpipe.delivery.TlsPolicies;
 import io.mailpipe.camel.observe.MeteredResolver;
 import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.camel.observe.TlsMeters;
+import io.mailpipe.delivery.shaping.TrafficShaper;
 import io.mailpipe.dns.CachingResolver;
 import io.mailpipe.dns.DnsjavaResolverSettings;
 import io.mailpipe.dns.Resolver;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The delivery engine behind {@code mx:} endpoints: one {@link SmtpClient} (its connection pool and per-destination
- * limits) and one {@link MxDelivery}, built from an {@link MxConfiguration}. Endpoints with equal settings share an
+ * limits) and one {@link MxDelivery}, built from an {@link MxConfiguration} and shaped by the component's traffic
+ * shaper, if any. Endpoints with equal settings share an
  * engine, so the limits hold across all routes of the Camel context.
  */
 final class MxEngine implements AutoCloseable {
@@ -30,7 +32,7 @@ final class MxEngine implements AutoCloseable {
     private final SmtpClient client;
     private final MxDelivery delivery;
 
-    MxEngine(MxConfiguration c, PipelineMeters meters) {
+    MxEngine(MxConfiguration c, PipelineMeters meters, TrafficShaper shaper) {
         this.client = new SmtpClient(clientConfig(c).metrics(new TlsMeters(meters.registry())).build());
         Resolver resolver = MeteredResolver.wrap(c.getResolver() != null ? c.getResolver()
                 : builtInResolver(c.getDnsServers()), meters);
@@ -39,7 +41,7 @@ final class MxEngine implements AutoCloseable {
         Destination.Credentials credentials = c.getSmarthostUser() == null ? null
                 : new Destination.Credentials(c.getSmarthostUser(),
                         c.getSmarthostPassword() == null ? "" : c.getSmarthostPassword());
-        this.delivery = new MxDelivery(client, router, tls, credentials);
+        this.delivery = new MxDelivery(client, router, tls, credentials, shaper);
     }
 
     MxDelivery delivery() {

@@ -2,6 +2,7 @@ package io.mailpipe.camel.mx;
 
 import io.mailpipe.camel.observe.DeliveryAttemptLog;
 import io.mailpipe.camel.observe.MessageIds;
+import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.camel.support.RawMessages;
 import io.mailpipe.delivery.DeliveryReport;
@@ -10,6 +11,7 @@ import io.mailpipe.delivery.PermanentDeliveryException;
 import io.mailpipe.delivery.RecipientOutcome;
 import io.mailpipe.delivery.RecipientResult;
 import io.mailpipe.delivery.TransientDeliveryException;
+import io.mailpipe.queue.MessageTags;
 import io.mailpipe.smtp.Envelope;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -61,7 +63,8 @@ final class MxProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        delivery.deliver(envelope.mailFrom(), envelope.recipients(), body)
+        MessageTags tags = MessageTagHeaders.read(exchange.getMessage());
+        delivery.deliver(envelope.mailFrom(), envelope.recipients(), body, tags.tenant(), tags.campaign())
                 .whenCompleteAsync((report, error) -> {
                     try {
                         if (error != null) {

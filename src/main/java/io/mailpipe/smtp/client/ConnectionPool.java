@@ -74,8 +74,12 @@ final class ConnectionPool {
         }
     }
 
-    /** Returns a session after a transaction; {@code reusable} is false when the transaction left it unusable. */
-    void release(ClientSession session, boolean reusable) {
+    /**
+     * Returns a session after a transaction; {@code reusable} is false when the transaction left it unusable. The
+     * future completes when a session that is not kept has been closed (QUIT answered or timed out), at once otherwise,
+     * so a caller counting connections sees this one gone before it starts another.
+     */
+    CompletableFuture<Void> release(ClientSession session, boolean reusable) {
         Slots s = slots.get(session.destination());
         boolean keep = reusable && session.connection().isUsable()
                 && session.transactions() < config.maxMessagesPerConnection();
@@ -84,15 +88,14 @@ final class ConnectionPool {
             next = s.waiting.poll();
             if (keep && next == null) {
                 s.idle.addLast(new Idle(session, scheduleExpiry(s, session)));
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             if (!keep && next == null) {
                 s.open--;
             }
         }
-        if (!keep) {
-            session.connection().quit(config.timeouts().quit());
-        }
+        CompletableFuture<Void> closed = keep ? CompletableFuture.completedFuture(null)
+                : session.connection().quit(config.timeouts().quit());
         if (next != null) {
             if (keep) {
                 next.complete(session);
@@ -100,6 +103,7 @@ final class ConnectionPool {
                 openFor(s).whenComplete((opened, error) -> complete(next, opened, error));
             }
         }
+        return closed;
     }
 
     private CompletableFuture<ClientSession> openFor(Slots s) {

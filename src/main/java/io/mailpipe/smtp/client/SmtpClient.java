@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * session and reports every recipient's reply. A few Netty I/O threads carry all connections; a delivery waiting for
  * a connection, a rate slot or a reply holds no thread. Session failures before the transaction (connect, greeting,
  * EHLO, TLS, AUTH) are marked so that the caller may try the next MX host (RFC 5321 §5.1); when opportunistic TLS
- * fails in the handshake, the same address is tried once more in plain text, as RFC 7435 §3 intends.
+ * fails in the handshake, the same address is tried once more in plain text, as RFC 7435 §3 intends. A send whose
+ * session is not kept for reuse completes once that session is closed, so callers limiting connections count right.
  */
 public final class SmtpClient implements AutoCloseable {
 
@@ -36,15 +37,25 @@ public final class SmtpClient implements AutoCloseable {
 
     /** Delivers {@code message} to {@code destination}; the stage never completes exceptionally. */
     public CompletableFuture<TransactionResult> send(Destination destination, OutboundMessage message) {
-        return afterRateSlot(destination).thenCompose(ignored -> attempt(destination, message))
-                .thenCompose(result -> retryInPlainText(destination, message, result));
+        return send(destination, message, config.maxMessagesPerConnection());
+    }
+
+    /**
+     * Delivers {@code message} like {@link #send(Destination, OutboundMessage)}, closing the pooled session after it
+     * once it has carried {@code maxMessagesPerConnection} transactions (the lower of this and the client's limit).
+     */
+    public CompletableFuture<TransactionResult> send(Destination destination, OutboundMessage message,
+                                                     int maxMessagesPerConnection) {
+        int limit = Math.min(maxMessagesPerConnection, config.maxMessagesPerConnection());
+        return afterRateSlot(destination).thenCompose(ignored -> attempt(destination, message, limit))
+                .thenCompose(result -> retryInPlainText(destination, message, result, limit));
     }
 
     private CompletableFuture<TransactionResult> retryInPlainText(Destination destination, OutboundMessage message,
-                                                                  Attempt attempt) {
+                                                                  Attempt attempt, int limit) {
         if (attempt.failure() != null && attempt.failure().kind() == ClientFailure.Kind.TLS
                 && destination.tlsPolicy() == TlsPolicy.OPPORTUNISTIC && destination.credentials() == null) {
-            return attempt(destination.withTlsPolicy(TlsPolicy.NONE), message).thenApply(Attempt::result);
+            return attempt(destination.withTlsPolicy(TlsPolicy.NONE), message, limit).thenApply(Attempt::result);
         }
         return CompletableFuture.completedFuture(attempt.result());
     }
@@ -52,17 +63,16 @@ public final class SmtpClient implements AutoCloseable {
     private record Attempt(TransactionResult result, ClientFailure failure) {
     }
 
-    private CompletableFuture<Attempt> attempt(Destination destination, OutboundMessage message) {
+    private CompletableFuture<Attempt> attempt(Destination destination, OutboundMessage message, int limit) {
         return pool.acquire(destination).handle((session, error) -> {
             if (error != null) {
                 return CompletableFuture.completedFuture(sessionFailure(message, error));
             }
             boolean first = session.startTransaction();
             return new MailTransaction(session, message, config.timeouts(), !first).run()
-                    .thenApply(result -> {
-                        pool.release(session, session.connection().isUsable());
-                        return new Attempt(result, null);
-                    });
+                    .thenCompose(result -> pool.release(session,
+                                    session.connection().isUsable() && session.transactions() < limit)
+                            .thenApply(closed -> new Attempt(result, null)));
         }).thenCompose(stage -> stage);
     }
 

@@ -179,6 +179,21 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void theShapingFileIsCheckedWhenShapingIsOn() throws Exception {
+        Path limits = Files.writeString(directory.resolve("limits.yaml"),
+                "sites:\n  big: {mx: [\"*.big.example\"], max-connections: -1}\n");
+        Path on = config("mailpipe.shaping.enabled = true\nmailpipe.shaping.file = " + limits + "\n");
+        Path off = config("mailpipe.shaping.enabled = false\nmailpipe.shaping.file = " + limits + "\n");
+
+        ConfigurationProblem problem = only(new Sources().config(on).validate());
+
+        assertEquals("mailpipe.shaping.file", problem.key());
+        assertTrue(problem.message().startsWith(limits + ": sites.big.max-connections: must be a whole number"),
+                problem.message());
+        assertEquals(List.of(), new Sources().config(off).validate());
+    }
+
+    @Test
     void goodPasswordFilesAndKeyTablesPass() throws Exception {
         Path passwords = Files.writeString(directory.resolve("passwords"),
                 "alice:" + PasswordFileAuthenticator.hash("secret".toCharArray(), 1000) + "\n");
