@@ -1,24 +1,13 @@
 package io.mailpipe.queue.kafka;
 
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The recipients already delivered, kept in the compacted topic {@code mail.delivered} (key: queue id, space,
@@ -31,10 +20,7 @@ public final class DeliveredLedger implements AutoCloseable {
 
     private final String topic;
     private final Map<String, Boolean> recent;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final Thread reader;
-    private volatile boolean running = true;
+    private final CompactedTopicFollower follower;
 
     public DeliveredLedger(String bootstrapServers, String topic, int capacity) {
         this.topic = topic;
@@ -46,23 +32,21 @@ public final class DeliveredLedger implements AutoCloseable {
                 return size() > capacity;
             }
         });
-        this.consumer = new KafkaConsumer<>(Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        this.reader = new Thread(this::read, "mailpipe-delivered-ledger");
-        this.reader.setDaemon(true);
+        this.follower = new CompactedTopicFollower(bootstrapServers, topic, "mailpipe-delivered-ledger", record -> {
+            if (record.value() != null) {
+                recent.put(new String(record.key(), StandardCharsets.UTF_8), Boolean.TRUE);
+            }
+        });
     }
 
     /** Starts reading the topic; {@link #awaitCaughtUp} tells when everything written before the start is known. */
     public void start() {
-        reader.start();
+        follower.start();
     }
 
     /** Waits until every marker that existed when reading started is known; false on timeout. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return follower.awaitCaughtUp(timeout);
     }
 
     public boolean isDelivered(String queueId, String recipient) {
@@ -81,38 +65,7 @@ public final class DeliveredLedger implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        reader.join(10000);
-    }
-
-    private void read() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null) {
-                        recent.put(new String(record.key(), StandardCharsets.UTF_8), Boolean.TRUE);
-                    }
-                }
-                if (caughtUp.getCount() > 0 && reached(ends)) {
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException stopping) {
-            // close() asked the reader to stop
-        } finally {
-            consumer.close();
-        }
-    }
-
-    private boolean reached(Map<TopicPartition, Long> ends) {
-        Set<TopicPartition> partitions = ends.keySet();
-        return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+        follower.close();
     }
 
     private static String key(String queueId, String recipient) {

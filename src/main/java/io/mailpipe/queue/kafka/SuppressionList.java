@@ -1,14 +1,8 @@
 package io.mailpipe.queue.kafka;
 
 import io.mailpipe.feedback.SuppressionEntry;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The suppression list, kept in the compacted topic {@code mail.suppressed} (format: {@link SuppressionEntry}; a
@@ -30,29 +22,21 @@ public final class SuppressionList implements AutoCloseable {
 
     private final String topic;
     private final Map<String, SuppressionEntry> entries = new ConcurrentHashMap<>();
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final Thread reader;
-    private volatile boolean running = true;
+    private final CompactedTopicFollower follower;
 
     public SuppressionList(String bootstrapServers, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        this.reader = new Thread(this::read, "mailpipe-suppression-list");
-        this.reader.setDaemon(true);
+        this.follower = new CompactedTopicFollower(bootstrapServers, topic, "mailpipe-suppression-list",
+                this::apply);
     }
 
     public void start() {
-        reader.start();
+        follower.start();
     }
 
     /** Waits until every record that existed when reading started is applied; false on timeout. */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return follower.awaitCaughtUp(timeout);
     }
 
     /** The entry that suppresses {@code address} for {@code tenant} (null: no tenant), the tenant's own first. */
@@ -85,30 +69,7 @@ public final class SuppressionList implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        reader.join(10000);
-    }
-
-    private void read() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (running) {
-                consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
-                if (caughtUp.getCount() > 0
-                        && ends.keySet().stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException stopping) {
-            // close() asked the reader to stop
-        } finally {
-            consumer.close();
-        }
+        follower.close();
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
