@@ -63,7 +63,8 @@ class BulkEndToEndIT {
     private static final int PUSHED_BACK_TRANSACTIONS = 3;
     private static final Duration EVENT_WAIT = Duration.ofSeconds(240);
     private static final Set<String> FINAL = Set.of("delivered", "bounced", "suppressed", "expired");
-    private static final String[] DOMAINS = {"a1.test", "b1.test", "g1.test", "a2.test", "g2.test"};
+    private static final String[] DOMAINS = {"a1.test", "b1.test", "g1.test", "a2.test", "b2.test", "g2.test",
+        "a3.test", "b3.test", "g3.test", "a4.test"};
     private static final String[] INVALID = {"schema", "address", "body"};
     private static final String FROM = "{\"address\":\"news@acme.example\"}";
 
@@ -72,8 +73,8 @@ class BulkEndToEndIT {
     }
 
     private static final List<Site> SITES = List.of(
-            new Site("alpha", "127.0.0.2", "mx.alpha.test", 4, 5),
-            new Site("beta", "127.0.0.3", "mx.beta.test", 3, 3),
+            new Site("alpha", "127.0.0.2", "mx.alpha.test", 3, 5),
+            new Site("beta", "127.0.0.3", "mx.beta.test", 2, 3),
             new Site("gamma", "127.0.0.4", "mx.gamma.test", 2, 4));
 
     /** One request: its key, JSON, tenant, recipients to reach, recipients suppressed, or its rejection reason. */
@@ -326,8 +327,8 @@ class BulkEndToEndIT {
         properties.put("mailpipe.kafka.brokers", EmbeddedKafka.bootstrapServers());
         properties.put("mailpipe.kafka.topic-prefix", PREFIX);
         properties.put("mailpipe.kafka.group-id", PREFIX);
-        properties.put("mailpipe.kafka.partitions", "6");
-        properties.put("mailpipe.kafka.consumers", "4");
+        properties.put("mailpipe.kafka.partitions", "12");
+        properties.put("mailpipe.kafka.consumers", "6");
         properties.put("mailpipe.kafka.poll-timeout-ms", "200");
         properties.put("mailpipe.queue.clock", "#class:io.mailpipe.camel.kafkaqueue.FastClock");
         properties.put("mailpipe.bulk.enabled", "true");
