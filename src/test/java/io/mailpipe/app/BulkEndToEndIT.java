@@ -44,14 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Bulk sending end to end in Kafka mode against a real (embedded KRaft) broker and the shipped routes: 10,000
- * send requests on mail.submit, one in a hundred invalid, delivered by MX lookup (RFC 5321 §5.1) in a loopback
- * unbound to three simulated providers on 127.0.0.2, .3 and .4, each a site of the traffic shaper with small
- * connection and per-connection limits; the third answers its first transactions with 421 4.7.0, so deliveries are
- * deferred and retried (a clock sixty times faster than real time makes the retry tiers seconds). Addresses put on
- * the suppression list with {@code mailpipe suppress add} beforehand are never contacted. Every valid recipient gets
- * exactly one final event, the sinks never see more connections or messages per connection than the site allows,
- * and every invalid request is on mail.submit.rejected with its reason.
+ * Bulk sending end to end in Kafka mode against a real (embedded KRaft) broker and the shipped routes: 10,000 send
+ * requests on {@code <prefix>.submit} (produced in acknowledged batches), one in a hundred invalid, delivered by MX
+ * lookup (RFC 5321 §5.1) in a loopback unbound to three simulated providers on 127.0.0.2, .3 and .4, each a site of
+ * the traffic shaper with small connection and per-connection limits; the third answers its first transactions with
+ * 421 4.7.0, so deliveries are deferred and retried (a clock sixty times faster than real time makes the retry tiers
+ * seconds). Addresses put on the suppression list with {@code mailpipe suppress add} beforehand are never contacted.
+ * Every valid recipient gets exactly one final event, the sinks never see more connections or messages per connection
+ * than the site allows, and every invalid request is on {@code <prefix>.submit.rejected} with its reason.
  */
 @ExtendWith(EmbeddedKafka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,6 +60,7 @@ class BulkEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "e2e" + Long.toHexString(System.nanoTime());
     private static final int REQUESTS = 10_000;
+    private static final int BATCH = 1_000;
     private static final int PUSHED_BACK_TRANSACTIONS = 3;
     private static final Duration EVENT_WAIT = Duration.ofSeconds(240);
     private static final Set<String> FINAL = Set.of("delivered", "bounced", "suppressed", "expired");
@@ -68,7 +69,7 @@ class BulkEndToEndIT {
     private static final String[] INVALID = {"schema", "address", "body"};
     private static final String FROM = "{\"address\":\"news@acme.example\"}";
 
-    /** One site: its sink, the MX host its domains point to, and its limits. */
+    /** One site: its name, its sink's address, the MX host its domains point to, and its limits. */
     private record Site(String name, String address, String mxHost, int maxConnections, int maxPerConnection) {
     }
 
@@ -204,14 +205,16 @@ class BulkEndToEndIT {
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            List<Future<?>> acks = new ArrayList<>();
-            for (Request request : requests) {
-                acks.add(producer.send(new ProducerRecord<>(PREFIX + ".submit",
-                        (request.tenant() + "/" + request.key()).getBytes(StandardCharsets.UTF_8),
-                        request.json().getBytes(StandardCharsets.UTF_8))));
-            }
-            for (Future<?> ack : acks) {
-                ack.get(60, TimeUnit.SECONDS);
+            for (int start = 0; start < requests.size(); start += BATCH) {
+                List<Future<?>> acks = new ArrayList<>();
+                for (Request request : requests.subList(start, Math.min(requests.size(), start + BATCH))) {
+                    acks.add(producer.send(new ProducerRecord<>(PREFIX + ".submit",
+                            (request.tenant() + "/" + request.key()).getBytes(StandardCharsets.UTF_8),
+                            request.json().getBytes(StandardCharsets.UTF_8))));
+                }
+                for (Future<?> ack : acks) {
+                    ack.get(60, TimeUnit.SECONDS);
+                }
             }
         }
     }
