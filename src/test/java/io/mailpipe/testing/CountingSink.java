@@ -9,7 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counts what a traffic shaping test needs: connections, messages, the most connections and transactions in
  * progress at once (a connection counts from accept until its QUIT, or its end without one) and the most messages
  * carried by one connection. While {@link #pushBack(boolean)} is on it greets with
- * {@code 421 4.7.0 rate limited} and closes. Reads time out after 10 s; at most 32 connections are served at once.
+ * {@code 421 4.7.0 rate limited} and closes; {@link #pushBackTransactions(int)} answers the next transactions' MAIL
+ * with that reply instead and closes. Every RCPT address is logged. Reads time out after 10 s; at most 32 connections
+ * are served at once.
  */
 public final class CountingSink implements AutoCloseable {
 
@@ -33,6 +38,8 @@ public final class CountingSink implements AutoCloseable {
     private final AtomicInteger maxPerConnection = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
+    private final AtomicInteger transactionsToPushBack = new AtomicInteger();
+    private final Queue<String> rcpts = new ConcurrentLinkedQueue<>();
     private volatile boolean pushBack;
 
     public CountingSink(String address, int port) throws IOException {
@@ -50,6 +57,16 @@ public final class CountingSink implements AutoCloseable {
 
     public void pushBack(boolean on) {
         pushBack = on;
+    }
+
+    /** Answers the MAIL command of the next {@code count} transactions with 421 4.7.0 and closes the connection. */
+    public void pushBackTransactions(int count) {
+        transactionsToPushBack.set(count);
+    }
+
+    /** The addresses of every RCPT command received, in order, as given between the angle brackets. */
+    public List<String> rcptAddresses() {
+        return List.copyOf(rcpts);
     }
 
     public int connections() {
@@ -120,11 +137,19 @@ public final class CountingSink implements AutoCloseable {
             switch (verb) {
                 case "EHLO", "HELO" -> send(out, "250 sink.test");
                 case "MAIL" -> {
+                    if (transactionsToPushBack.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        send(out, "421 4.7.0 rate limited, try again later");
+                        return;
+                    }
                     inMail = true;
                     maxInTransaction.accumulateAndGet(inTransaction.incrementAndGet(), Math::max);
                     send(out, "250 2.1.0 ok");
                 }
-                case "RCPT" -> send(out, "250 2.1.5 ok");
+                case "RCPT" -> {
+                    rcpts.add(line.substring(line.indexOf('<') + 1, Math.max(line.indexOf('<') + 1,
+                            line.indexOf('>'))));
+                    send(out, "250 2.1.5 ok");
+                }
                 case "DATA" -> {
                     send(out, "354 go ahead");
                     readData(in);
