@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         description = "Mail transfer agent on Apache Camel routes, and the tools to check what it does.",
         subcommands = {RunCommand.class, SpfCommand.class, DkimSignCommand.class, DkimVerifyCommand.class,
             DkimKeygenCommand.class, PasswdCommand.class, ConfigCommand.class, MxCommand.class, QueueCommand.class,
-            SuppressCommand.class},
+            SuppressCommand.class, SubmitCommand.class},
         footer = {"", "Exit status: 0 success, 1 negative result, 2 usage error, 3 temporary error."})
 final class MailpipeCommand implements Callable<Integer> {
 

@@ -6,7 +6,6 @@ import io.mailpipe.queue.kafka.KafkaQueueTopics;
 import io.mailpipe.queue.kafka.SuppressionAdmin;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,31 +33,20 @@ final class SuppressCommand {
     /** Where the list lives, its scope, and the output form. */
     static final class ListOptions {
 
-        @Option(names = "--brokers", paramLabel = "HOST:PORT,...",
-                defaultValue = "${env:MAILPIPE_KAFKA_BROKERS:-127.0.0.1:9092}",
-                description = "Kafka bootstrap servers, as mailpipe.kafka.brokers (default: ${DEFAULT-VALUE}).")
-        String brokers;
-
-        @Option(names = "--topic-prefix", paramLabel = "PREFIX",
-                defaultValue = "${env:MAILPIPE_KAFKA_TOPIC_PREFIX:-mail}",
-                description = "Topic prefix, as mailpipe.kafka.topic-prefix (default: ${DEFAULT-VALUE}).")
-        String prefix;
+        @Mixin
+        KafkaOptions kafka;
 
         @Option(names = "--tenant", paramLabel = "TENANT",
                 description = "Scope: this tenant only (default: every tenant, scope *).")
         String tenant;
 
-        @Option(names = "--timeout-ms", paramLabel = "MS", defaultValue = "15000",
-                description = "How long to wait for the brokers (default: ${DEFAULT-VALUE}).")
-        long timeoutMs;
-
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
 
         SuppressionAdmin open() throws CommandFailure {
-            String topic = new KafkaQueueTopics(prefix, null).suppressed();
+            String topic = new KafkaQueueTopics(kafka.prefix, null).suppressed();
             try {
-                return new SuppressionAdmin(brokers, topic, Duration.ofMillis(timeoutMs));
+                return new SuppressionAdmin(kafka.brokers, topic, kafka.timeout());
             } catch (IOException e) {
                 throw new CommandFailure(ExitCodes.TEMPORARY, e.getMessage(), e);
             } catch (IllegalStateException e) {
