@@ -1,12 +1,16 @@
 package io.mailpipe.queue;
 
+import io.mailpipe.smtp.MessageBytes;
+
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -57,6 +61,16 @@ public final class QueueFileFormat {
         out.flush();
         new DataOutputStream(target).writeInt((int) checked.getChecksum().getValue());
         target.flush();
+    }
+
+    /** The whole queue file of {@code record} and {@code body} in memory, as {@link #write} would write it. */
+    public static ByteBuffer encode(QueueRecord record, MessageBytes body) throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8,
+                body.length() + 4096));
+        try (InputStream in = body.open()) {
+            write(file, record, in, body.length());
+        }
+        return ByteBuffer.wrap(file.toByteArray());
     }
 
     /** Reads the header of a file and checks the whole file's checksum; fails on anything incomplete. */

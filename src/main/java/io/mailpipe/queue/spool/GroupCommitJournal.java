@@ -60,7 +60,8 @@ final class GroupCommitJournal implements AutoCloseable {
     record Segment(Path file, List<String> queueIds) {
     }
 
-    private record Append(byte type, String queueId, Path file, CompletableFuture<Void> committed) {
+    /** One entry to write: a removal (no payload), or a message whose payload is {@code content} or {@code file}. */
+    private record Append(byte type, String queueId, Path file, ByteBuffer content, CompletableFuture<Void> committed) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitJournal.class);
@@ -102,12 +103,18 @@ final class GroupCommitJournal implements AutoCloseable {
 
     /** Queues a complete queue file for the next batch; the future completes once the batch is on disk. */
     CompletableFuture<Void> append(String queueId, Path queueFile) {
-        return enqueue(new Append(JournalFormat.MESSAGE, queueId, queueFile, new CompletableFuture<>()));
+        return enqueue(new Append(JournalFormat.MESSAGE, queueId, queueFile, null, new CompletableFuture<>()));
+    }
+
+    /** As {@link #append(String, Path)}, with the file's content already in memory (nothing is read back). */
+    CompletableFuture<Void> append(String queueId, ByteBuffer queueFileContent) {
+        return enqueue(new Append(JournalFormat.MESSAGE, queueId, null, queueFileContent.asReadOnlyBuffer(),
+                new CompletableFuture<>()));
     }
 
     /** Records that a message left the queue; written with the next batch, nobody waits for it. */
     void appendRemoval(String queueId) {
-        enqueue(new Append(JournalFormat.REMOVAL, queueId, null, new CompletableFuture<>()));
+        enqueue(new Append(JournalFormat.REMOVAL, queueId, null, null, new CompletableFuture<>()));
     }
 
     /** Disk flushes of the journal so far, and messages they committed: the group-commit ratio. */
@@ -172,6 +179,15 @@ final class GroupCommitJournal implements AutoCloseable {
     }
 
     private void writeEntry(Append append) throws IOException {
+        if (append.content() != null) {
+            ByteBuffer[] entry = {JournalFormat.entryHeader(append.type(), append.queueId(),
+                    append.content().remaining()), append.content()};
+            while (entry[1].hasRemaining()) {
+                segment.write(entry);
+            }
+            segmentIds.add(append.queueId());
+            return;
+        }
         if (append.file() == null) {
             writeFully(JournalFormat.entryHeader(append.type(), append.queueId(), 0));
             return;

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -43,6 +44,8 @@ import java.util.concurrent.ExecutionException;
 public final class Spool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
+    /** New messages up to this size are encoded once in memory, for their file and their journal entry alike. */
+    private static final long IN_MEMORY_COPY_LIMIT = 1 << 20;
     private static final List<SpoolState> CLAIMABLE = List.of(SpoolState.INCOMING, SpoolState.DEFERRED,
             SpoolState.DEAD);
 
@@ -109,8 +112,16 @@ public final class Spool implements AutoCloseable {
             throw new IOException("queue id already in the spool: " + record.queueId());
         }
         Path incoming = layout.file(SpoolState.INCOMING, record.queueId());
-        writeFile(record, body, incoming);
-        return journal.append(record.queueId(), incoming).handle((committed, failure) -> {
+        CompletableFuture<Void> durable;
+        if (body.length() <= IN_MEMORY_COPY_LIMIT) {
+            ByteBuffer content = QueueFileFormat.encode(record, body);
+            writeFile(content.duplicate(), record.queueId(), incoming);
+            durable = journal.append(record.queueId(), content);
+        } else {
+            writeFile(record, body, incoming);
+            durable = journal.append(record.queueId(), incoming);
+        }
+        return durable.handle((committed, failure) -> {
             if (failure != null) {
                 deleteQuietly(incoming);
                 throw new CompletionException(new IOException("spool commit failed", failure));
@@ -288,6 +299,21 @@ public final class Spool implements AutoCloseable {
         SpoolLayout.forceDirectory(layout.directory(target));
         Files.delete(claim.file());
         index.put(target, next);
+    }
+
+    /** Writes a queue file from its encoded content: one write into {@code tmp/}, then the rename into place. */
+    private void writeFile(ByteBuffer content, String queueId, Path target) throws IOException {
+        Path tmp = layout.tmp().resolve(queueId);
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (content.hasRemaining()) {
+                out.write(content);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void writeFile(QueueRecord record, MessageBytes body, Path target) throws IOException {

@@ -81,6 +81,26 @@ class GroupCommitRecoveryTest {
     }
 
     @Test
+    void smallAndLargeMessagesAreBothRestoredFromTheJournal() throws Exception {
+        Path live = dir.resolve("live");
+        Path image = dir.resolve("image");
+        String large = "L".repeat((1 << 20) + 10) + "\r\n";
+        try (Spool spool = Spool.open(live, new SpoolSettings(4 << 20), clock)) {
+            spool.store(QueueRecords.accepted("S1", T0, "a@x.example", "b@y.example"), body("small\r\n"));
+            spool.store(QueueRecords.accepted("L1", T0, "a@x.example", "b@y.example"), body(large));
+            SpoolFixtures.crashImage(live, image);
+        }
+        Files.delete(image.resolve("incoming/S1"));
+        Files.delete(image.resolve("incoming/L1"));
+
+        try (Spool recovered = Spool.open(image, new SpoolSettings(4 << 20), clock)) {
+            assertEquals(2, recovered.statistics().restoredAtStart());
+            assertEquals("small\r\n", read(recovered.claim("S1").orElseThrow().body()));
+            assertEquals(large, read(recovered.claim("L1").orElseThrow().body()));
+        }
+    }
+
+    @Test
     void aTornJournalTailAndUnacknowledgedTornFilesAreDropped() throws Exception {
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
