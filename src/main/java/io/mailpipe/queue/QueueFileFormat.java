@@ -3,6 +3,7 @@ package io.mailpipe.queue;
 import io.mailpipe.smtp.MessageBytes;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -111,19 +112,31 @@ public final class QueueFileFormat {
      * checksum when it starts), so a delivery attempt does not read a large body twice.
      */
     public static Layout readHeader(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(
-                FileChannel.open(file, StandardOpenOption.READ)), 8192))) {
+        try (InputStream in = new BufferedInputStream(Channels.newInputStream(FileChannel.open(file,
+                StandardOpenOption.READ)), 8192)) {
+            return readHeader(in, file.toString());
+        }
+    }
+
+    /** The header of a whole queue file held in memory (as {@link #readHeader(Path)}, without reading the disk). */
+    public static Layout readHeader(byte[] file, String name) throws IOException {
+        return readHeader(new ByteArrayInputStream(file), name);
+    }
+
+    private static Layout readHeader(InputStream source, String name) throws IOException {
+        DataInputStream in = new DataInputStream(source);
+        try {
             if (in.readInt() != MAGIC || in.readUnsignedShort() != VERSION) {
-                throw new IOException("not a queue file of version " + VERSION + ": " + file);
+                throw new IOException("not a queue file of version " + VERSION + ": " + name);
             }
             int headerLength = in.readInt();
             if (headerLength < 0 || headerLength > MAX_HEADER) {
-                throw new IOException("corrupt header length in " + file);
+                throw new IOException("corrupt header length in " + name);
             }
             QueueRecord record = QueueRecordJson.fromBytes(in.readNBytes(headerLength));
             return new Layout(record, 4 + 2 + 4 + headerLength + 8, in.readLong());
         } catch (EOFException truncated) {
-            throw new IOException("truncated queue file: " + file, truncated);
+            throw new IOException("truncated queue file: " + name, truncated);
         }
     }
 

@@ -4,24 +4,52 @@ import io.mailpipe.queue.QueueFileFormat;
 import io.mailpipe.queue.QueueRecord;
 import io.mailpipe.smtp.MessageBytes;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A message taken out of the spool for one operation (a delivery attempt, a bounce, a deletion): its file sits in
- * {@code active/} until {@link Spool#finish} or {@link Spool#release}. The body is read from that file.
+ * {@code active/} until {@link Spool#finish} or {@link Spool#release}. A file up to {@link #IN_MEMORY_LIMIT} octets is
+ * read once, whole, and its body served from memory however often it is read; a larger body is read from the file.
  */
 public final class Claim {
+
+    /** Files up to this size are held in memory while claimed. */
+    static final long IN_MEMORY_LIMIT = 1 << 20;
 
     private final SpoolState from;
     private final Path file;
     private final QueueFileFormat.Layout layout;
+    private final byte[] content;
 
-    Claim(SpoolState from, Path file, QueueFileFormat.Layout layout) {
+    private Claim(SpoolState from, Path file, QueueFileFormat.Layout layout, byte[] content) {
         this.from = from;
         this.file = file;
         this.layout = layout;
+        this.content = content;
+    }
+
+    /** Reads the claimed file: whole when it is small, otherwise its header only. */
+    static Claim read(SpoolState from, Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > IN_MEMORY_LIMIT) {
+                return new Claim(from, file, QueueFileFormat.readHeader(file), null);
+            }
+            ByteBuffer whole = ByteBuffer.allocate((int) size);
+            while (whole.hasRemaining()) {
+                if (channel.read(whole) < 0) {
+                    throw new IOException("truncated queue file: " + file);
+                }
+            }
+            byte[] bytes = whole.array();
+            return new Claim(from, file, QueueFileFormat.readHeader(bytes, file.toString()), bytes);
+        }
     }
 
     public QueueRecord record() {
@@ -37,6 +65,9 @@ public final class Claim {
         return new MessageBytes() {
             @Override
             public InputStream open() throws IOException {
+                if (content != null) {
+                    return new ByteArrayInputStream(content, (int) layout.bodyOffset(), (int) layout.bodyLength());
+                }
                 return QueueFileFormat.openBody(file, layout);
             }
 

@@ -276,7 +276,7 @@ public final class Spool implements AutoCloseable {
         try {
             layout.move(entry.state(), SpoolState.ACTIVE, queueId);
             Path active = layout.file(SpoolState.ACTIVE, queueId);
-            return new Claim(entry.state(), active, QueueFileFormat.readHeader(active));
+            return Claim.read(entry.state(), active);
         } catch (IOException e) {
             index.put(entry.state(), entry.record());
             throw e;
