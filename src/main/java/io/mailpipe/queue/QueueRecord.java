@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The queue's view of one accepted message, independent of where it is stored (spool file or Kafka record): the
@@ -29,9 +30,11 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
                           int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
                           String heloName, MessageTags tags) {
 
+    private static final Pattern SAFE_QUEUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
     public QueueRecord {
         Objects.requireNonNull(queueId, "queueId");
-        if (!queueId.matches("[A-Za-z0-9._-]{1,128}") || queueId.startsWith(".")) {
+        if (!SAFE_QUEUE_ID.matcher(queueId).matches() || queueId.startsWith(".")) {
             throw new IllegalArgumentException("unsafe queue id: " + queueId);
         }
         Objects.requireNonNull(receivedAt, "receivedAt");

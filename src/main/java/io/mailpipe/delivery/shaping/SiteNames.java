@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Names the site of a destination from the MX hosts it resolved to: the first rule matching any of the hosts, else
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SiteNames {
 
     private static final int MAX_CACHED = 100_000;
+    private static final Pattern DOTTED_NUMBERS = Pattern.compile("[0-9.]+");
 
     private final List<SiteRule> rules;
     private final Map<List<String>, String> cache = new ConcurrentHashMap<>();
@@ -54,7 +56,7 @@ public final class SiteNames {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        if (name.startsWith("[") || name.matches("[0-9.]+") || name.contains(":")) {
+        if (name.startsWith("[") || DOTTED_NUMBERS.matcher(name).matches() || name.contains(":")) {
             return name;
         }
         int last = name.lastIndexOf('.');
