@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # smtpd: throughput and footprint, measured against smtp-sink (Postfix's do-nothing SMTP server) in the same run.
 #
-#   bench/smtpd-bench.sh            # defaults: 4 KiB messages, 20 sessions, 20000 messages per round, 3 rounds
+#   bench/smtpd-bench.sh            # defaults: 4 KiB messages, 20 sessions, 20000 messages per round, 3 rounds,
+#                                   # after a warm-up of 20000 messages (WARMUP) while the JIT compiler settles
 #
 # For each mode (one message per connection, many per connection) smtp-source drives first smtp-sink, then mailpipe
 # running bench/routes/smtpd-to-spool.camel.yaml: smtpd: into the durable spool (every message group-committed to
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZE=${SIZE:-4096}; SESSIONS=${SESSIONS:-20}; MESSAGES=${MESSAGES:-20000}; ROUNDS=${ROUNDS:-3}
-IDLE=${IDLE:-10000}; SINK_PORT=${SINK_PORT:-12626}; MAILPIPE_PORT=${MAILPIPE_PORT:-12625}
+WARMUP=${WARMUP:-20000}; IDLE=${IDLE:-10000}; SINK_PORT=${SINK_PORT:-12626}; MAILPIPE_PORT=${MAILPIPE_PORT:-12625}
 PYTHON=/usr/bin/python3
 
 command -v smtp-source >/dev/null || bin/install-test-peers
@@ -48,7 +49,7 @@ SMTPD_PORT=$MAILPIPE_PORT SMTPD_MAX_CONNECTIONS_PER_CLIENT=20000 MAILPIPE_SPOOL_
   MAILPIPE_ROUTES="file:bench/routes/smtpd-to-spool.camel.yaml" java ${JAVA_OPTS:--Xmx1g} -jar target/mailpipe.jar \
   > "$work/mailpipe.log" 2>&1 & mailpipe=$!; pids+=($mailpipe)
 wait_port "$SINK_PORT"; wait_port "$MAILPIPE_PORT"
-smtp-source -s "$SESSIONS" -m 5000 -l "$SIZE" -f warm@source.test -t rcpt@sink.test "127.0.0.1:$MAILPIPE_PORT"
+smtp-source -s "$SESSIONS" -m "$WARMUP" -l "$SIZE" -f warm@source.test -t rcpt@sink.test "127.0.0.1:$MAILPIPE_PORT"
 
 printf '%-22s %12s %12s %8s %16s\n' mode smtp-sink mailpipe ratio "cpu-s/1000 msgs"
 for mode in "one message per connection:" "many per connection:-d"; do
