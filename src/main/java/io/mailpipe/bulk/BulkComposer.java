@@ -48,7 +48,7 @@ public final class BulkComposer {
             List<String> recipients = request.recipients().stream().map(r -> r.to().address()).toList();
             return List.of(new ComposedMessage(MessageIds.queueId(request.tags(), 0), null,
                     request.from().address(), recipients, needsSmtpUtf8(request.from(), recipients),
-                    !isSevenBit(message), message, request.tags()));
+                    !isSevenBit(message), message, request.tags(), request.notAfter()));
         }
         MessageContent.Composed content = (MessageContent.Composed) request.content();
         TemplateStore.Template source = content.template() == null
@@ -90,7 +90,8 @@ public final class BulkComposer {
         }
         List<String> recipients = to.stream().map(NamedAddress::address).toList();
         return new ComposedMessage(MessageIds.queueId(request.tags(), index), messageId, request.from().address(),
-                recipients, needsSmtpUtf8(request.from(), recipients), !isSevenBit(octets), octets, request.tags());
+                recipients, needsSmtpUtf8(request.from(), recipients), !isSevenBit(octets), octets, request.tags(),
+                request.notAfter());
     }
 
     private byte[] write(MessageParts parts) throws BulkRequestRejectedException {

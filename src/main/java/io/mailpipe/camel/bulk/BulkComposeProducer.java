@@ -3,6 +3,7 @@ package io.mailpipe.camel.bulk;
 import io.mailpipe.bulk.BulkComposer;
 import io.mailpipe.bulk.ComposedMessage;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
+import io.mailpipe.camel.spool.SpoolConstants;
 import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.smtp.Envelope;
@@ -75,6 +76,9 @@ public class BulkComposeProducer extends DefaultProducer {
             message.setHeader(BulkConstants.MESSAGE_ID, composed.messageId());
         }
         MessageTagHeaders.write(message, composed.tags());
+        if (composed.notAfter() != null) {
+            message.setHeader(SpoolConstants.NOT_AFTER, composed.notAfter());
+        }
         return message;
     }
 }
