@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Applies the queue semantics to spooled messages: resolves an attempt ({@link AttemptResolver}), reports bounces
  * (RFC 3464 via the {@link io.mailpipe.queue.BounceSink}), records one event per recipient outcome, then removes,
- * defers or buries the message; a message past its sender's notAfter is expired without an attempt. If the bounce report cannot be handed over, the message is deferred unchanged and
- * resolved again later, so no failure report is lost.
+ * defers or buries the message; a message past its sender's notAfter is expired without an attempt. If the bounce
+ * report cannot be handed over, the message is deferred unchanged and resolved again later, so no failure report is
+ * lost.
  */
 public final class SpoolOutcomes {
 
