@@ -45,20 +45,12 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
         tags = tags == null ? MessageTags.NONE : tags;
     }
 
-    /** A record without a cut-off. */
-    public QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom, List<RecipientState> recipients,
-                       int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
-                       String heloName, MessageTags tags) {
-        this(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError, revision, clientIp,
-                heloName, tags, null);
-    }
-
     /** A record without tags. */
     public QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom, List<RecipientState> recipients,
                        int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
                        String heloName) {
         this(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError, revision, clientIp,
-                heloName, MessageTags.NONE);
+                heloName, MessageTags.NONE, null);
     }
 
     /** A freshly accepted message: every recipient pending, due at once. */
