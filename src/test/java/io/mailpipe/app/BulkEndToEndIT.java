@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailpipe.app.cli.CliStreams;
 import io.mailpipe.app.cli.MailpipeCli;
+import io.mailpipe.app.observe.Observability;
 import io.mailpipe.camel.kafkaqueue.KafkaQueue;
 import io.mailpipe.dns.UnboundServer;
 import io.mailpipe.feedback.BounceCategory;
@@ -28,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,6 +171,7 @@ class BulkEndToEndIT {
         finals.forEach((recipient, types) -> seen.put(recipient, types.get(0)));
         assertEquals(expected, seen, "final event per recipient");
         assertSitesWithinLimits();
+        assertShapingMeters();
         assertNotContacted(suppressed);
         assertRejections(requests.stream().filter(r -> r.rejection() != null).toList());
         assertHardBouncesSuppressed(requests.stream().filter(r -> !r.unknown().isEmpty()).toList(), events);
@@ -310,6 +316,27 @@ class BulkEndToEndIT {
             assertTrue(sink.maxMessagesPerConnection() <= site.maxPerConnection(), site.name() + ": at most "
                     + site.maxPerConnection() + " messages per connection, saw " + sink.maxMessagesPerConnection());
         }
+    }
+
+    /** The shaping meters on the management endpoint: gauges of every site, and the pushing provider's back-offs. */
+    private void assertShapingMeters() throws Exception {
+        int port = Observability.of(main).orElseThrow().managementAddress().orElseThrow().getPort();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/observe/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        Map<String, Double> samples = new HashMap<>();
+        response.body().lines().filter(line -> line.startsWith("mailpipe_shaping_")).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        });
+        for (Site site : SITES) {
+            assertTrue(samples.containsKey("mailpipe_shaping_connections{site=\"" + site.name() + "\"}"),
+                    samples.toString());
+            assertTrue(samples.containsKey("mailpipe_shaping_rate{site=\"" + site.name() + "\"}"), samples.toString());
+        }
+        assertTrue(samples.getOrDefault("mailpipe_shaping_backoffs_total{site=\"gamma\"}", 0.0) >= 1,
+                samples.toString());
     }
 
     private void assertNotContacted(Set<String> suppressed) {
