@@ -2,6 +2,7 @@ package io.mailpipe.camel.observe;
 
 import io.mailpipe.delivery.shaping.ShapingObserver;
 import io.mailpipe.delivery.shaping.SiteReport;
+import io.mailpipe.delivery.shaping.SiteRule;
 import io.mailpipe.delivery.shaping.TrafficShaper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +40,7 @@ public final class ShapingMeters implements ShapingObserver, AutoCloseable {
     public ShapingMeters(PipelineMeters meters, TrafficShaper shaper) {
         this.meters = meters;
         this.shaper = shaper;
-        this.configured = Set.copyOf(shaper.policy().sites().stream().map(rule -> rule.name()).toList());
+        this.configured = Set.copyOf(shaper.policy().sites().stream().map(SiteRule::name).toList());
     }
 
     /** Registers the meters and starts observing {@code shaper}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ public final class TrafficShaper {
     public void observe(ShapingObserver target) {
         this.observer = target;
         policy.sites().forEach(rule -> site(rule.name()));
-        new java.util.TreeSet<>(sites.keySet()).forEach(target::siteAdded);
+        new TreeSet<>(sites.keySet()).forEach(target::siteAdded);
     }
 
     /** The site of a destination whose MX hosts are {@code mxHosts}. */
