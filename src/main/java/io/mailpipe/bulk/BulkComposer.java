@@ -1,11 +1,13 @@
 package io.mailpipe.bulk;
 
+import io.mailpipe.smtp.ReceivedField;
 import jakarta.mail.MessagingException;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +18,30 @@ import java.util.Map;
  * ({@link AttachmentFetcher}), fills in variables ({@link TemplateRenderer}) and writes MIME ({@link MimeComposer}).
  * A request with per-recipient variables gives one message per recipient, each with its own Message-ID and To;
  * otherwise one message goes to all recipients, which its To field lists. Recipient variables override the
- * request's. A raw request gives its message unchanged. Anything that makes the request unsendable is a
+ * request's. A raw request gives its message unchanged. Every message gets a trace field first (RFC 5321 §4.4,
+ * RFC 5322 §3.6.7; {@link ReceivedField#injected}: this host, its queue id, the recipient when there is one), so it
+ * is there before DKIM signing. Anything that makes the request unsendable is a
  * {@link BulkRequestRejectedException}.
  */
 public final class BulkComposer {
 
+    /** The software named in the trace field of every message composed here. */
+    static final String SOFTWARE = "mailpipe";
+
     private final BulkSettings settings;
     private final Clock clock;
+    private final String hostName;
     private final SendRequestParser parser;
     private final TemplateStore templates;
     private final AttachmentFetcher fetcher;
     private final MimeComposer mime = new MimeComposer();
     private final MessageIds ids = new MessageIds();
 
-    public BulkComposer(BulkSettings settings, Clock clock) {
+    /** A composer on {@code hostName} (the name smtpd uses in its own trace fields); dates in the clock's zone. */
+    public BulkComposer(BulkSettings settings, Clock clock, String hostName) {
         this.settings = settings;
         this.clock = clock;
+        this.hostName = hostName;
         this.parser = new SendRequestParser(settings, clock);
         this.templates = new TemplateStore(settings.templates());
         this.fetcher = new AttachmentFetcher(settings.maxAttachmentBytes(), settings.fetchTimeout(),
@@ -44,11 +54,12 @@ public final class BulkComposer {
 
     public List<ComposedMessage> compose(SendRequest request) throws BulkRequestRejectedException {
         if (request.content() instanceof MessageContent.Raw raw) {
-            byte[] message = raw.message();
             List<String> recipients = request.recipients().stream().map(r -> r.to().address()).toList();
-            return List.of(new ComposedMessage(MessageIds.queueId(request.tags(), 0), null,
+            String queueId = MessageIds.queueId(request.tags(), 0);
+            byte[] message = traced(queueId, recipients, raw.message());
+            return List.of(new ComposedMessage(queueId, null,
                     request.from().address(), recipients, needsSmtpUtf8(request.from(), recipients),
-                    !isSevenBit(message), message, request.tags()));
+                    !isSevenBit(message), message, request.tags(), request.notAfter()));
         }
         MessageContent.Composed content = (MessageContent.Composed) request.content();
         TemplateStore.Template source = content.template() == null
@@ -83,14 +94,16 @@ public final class BulkComposer {
         String messageId = ids.messageId(request.from());
         MessageParts parts = new MessageParts(request.from(), to, subject, text, html, content.headers(), attachments,
                 messageId, now);
-        byte[] octets = write(parts);
+        List<String> recipients = to.stream().map(NamedAddress::address).toList();
+        String queueId = MessageIds.queueId(request.tags(), index);
+        byte[] octets = traced(queueId, recipients, write(parts));
         if (octets.length > settings.maxMessageBytes()) {
             throw new BulkRequestRejectedException(Rejection.Reason.SIZE, "",
                     "composed message of " + octets.length + " octets exceeds " + settings.maxMessageBytes());
         }
-        List<String> recipients = to.stream().map(NamedAddress::address).toList();
-        return new ComposedMessage(MessageIds.queueId(request.tags(), index), messageId, request.from().address(),
-                recipients, needsSmtpUtf8(request.from(), recipients), !isSevenBit(octets), octets, request.tags());
+        return new ComposedMessage(queueId, messageId, request.from().address(),
+                recipients, needsSmtpUtf8(request.from(), recipients), !isSevenBit(octets), octets, request.tags(),
+                request.notAfter());
     }
 
     private byte[] write(MessageParts parts) throws BulkRequestRejectedException {
@@ -99,6 +112,15 @@ public final class BulkComposer {
         } catch (MessagingException | IOException e) {
             throw new BulkRequestRejectedException(Rejection.Reason.SCHEMA, "", "cannot compose MIME: " + e);
         }
+    }
+
+    /** The message with its trace field in front. */
+    private byte[] traced(String queueId, List<String> recipients, byte[] message) {
+        byte[] trace = ReceivedField.injected(hostName, SOFTWARE, queueId, recipients,
+                clock.instant().atZone(clock.getZone())).toBytes();
+        byte[] traced = Arrays.copyOf(trace, trace.length + message.length);
+        System.arraycopy(message, 0, traced, trace.length, message.length);
+        return traced;
     }
 
     private List<AttachmentSpec> resolve(List<AttachmentSpec> attachments) throws BulkRequestRejectedException {

@@ -22,7 +22,9 @@ import java.util.random.RandomGenerator;
  * (RFC 5321 §4.5.4.1 retries of the undelivered recipients only; §6.1 a 2xx ends our responsibility, a 5xx means a
  * report to the sender). Recipients the attempt delivered are never tried again; permanently failed ones are
  * bounced; transient ones stay pending and the message is deferred by the {@link RetrySchedule}, never beyond the
- * {@link QueueLifetime}: a message still pending at expiry is bounced with each recipient's last reply. Every event
+ * {@link QueueLifetime}: a message still pending at expiry is bounced with each recipient's last reply. A message
+ * whose sender's notAfter has passed is not tried again: {@link #expireUntried} expires its pending recipients, and
+ * their expired events say that the notAfter passed (RFC 3463 X.4.7, delivery time expired). Every event
  * but delivered carries the {@link BounceClassifier}'s reading of its reply. Recipients on the suppression list are
  * set aside before an attempt ({@link #suppress}): never tried, never bounced.
  */
@@ -127,6 +129,55 @@ public final class AttemptResolver {
         return new AttemptResolution(updated, Disposition.DEAD, bounced, List.of(), events);
     }
 
+    /**
+     * Ends a message whose notAfter has passed without another attempt: the recipients in {@code deliveredEarlier}
+     * (results of an earlier attempt whose outcome was not stored) count as delivered, every other pending recipient
+     * expires with an event saying the notAfter passed, and the message goes to the dead state. The attempt count is
+     * unchanged: no attempt was made.
+     */
+    public AttemptResolution expireUntried(QueueRecord record, List<RecipientResult> deliveredEarlier) {
+        Instant now = clock.instant();
+        Map<String, RecipientResult> earlier = new HashMap<>();
+        deliveredEarlier.forEach(result -> earlier.put(result.recipient(), result));
+        List<DeliveryEvent> events = new ArrayList<>();
+        QueueRecord delivered = record.withRecipients(state -> {
+            RecipientResult result = earlier.get(state.address());
+            if (!state.isPending() || result == null) {
+                return state;
+            }
+            RecipientState next = state.after(RecipientStatus.DELIVERED, result.reply(), result.mxHost());
+            events.add(event(now, DeliveryEvent.Type.DELIVERED, record, next, record.attempts(), null));
+            return next;
+        });
+        List<RecipientState> expired = new ArrayList<>();
+        QueueRecord ended = expirePending(delivered, now, record.attempts(), expired, events).dueAt(null);
+        Disposition disposition = expired.isEmpty() && !hasBounces(ended) ? Disposition.REMOVE : Disposition.DEAD;
+        return new AttemptResolution(ended, disposition, List.of(), expired, events);
+    }
+
+    /** Bounces every pending recipient of {@code record} as expired, adding them and their events to the lists. */
+    private QueueRecord expirePending(QueueRecord record, Instant now, int attempt, List<RecipientState> expired,
+                                      List<DeliveryEvent> events) {
+        return record.withRecipients(state -> {
+            if (!state.isPending()) {
+                return state;
+            }
+            RecipientState next = state.after(RecipientStatus.BOUNCED, state.lastReply(), state.mxHost());
+            expired.add(next);
+            DeliveryEvent event = event(now, DeliveryEvent.Type.EXPIRED, record, next, attempt, null);
+            events.add(record.isPastNotAfter(now) ? notAfterPassed(event, record.notAfter(), next) : event);
+            return next;
+        });
+    }
+
+    /** The expired event of a recipient whose message reached its notAfter, its reply saying so. */
+    private DeliveryEvent notAfterPassed(DeliveryEvent event, Instant notAfter, RecipientState state) {
+        String last = state.lastReply() == null ? "" : "; last reply: " + state.lastReply();
+        SmtpReply reply = SmtpReply.of(451, "4.4.7", "notAfter " + notAfter + " passed" + last);
+        return new DeliveryEvent(event.at(), event.type(), event.queueId(), event.recipient(), event.attempt(), reply,
+                event.mxHost(), null, event.receivedAt(), event.tags(), classifier.classify(reply));
+    }
+
     /** The same message, unchanged but for one more attempt, due again after the schedule's next delay. */
     public QueueRecord retryLater(QueueRecord record, String error) {
         return record.afterAttempt(schedule.nextAttempt(clock.instant(), record.attempts() + 1, random), error);
@@ -140,15 +191,7 @@ public final class AttemptResolver {
         }
         if (lifetime.isExpired(tried, now)) {
             List<RecipientState> expired = new ArrayList<>();
-            QueueRecord bounced = tried.withRecipients(state -> {
-                if (!state.isPending()) {
-                    return state;
-                }
-                RecipientState next = state.after(RecipientStatus.BOUNCED, state.lastReply(), state.mxHost());
-                expired.add(next);
-                events.add(event(now, DeliveryEvent.Type.EXPIRED, tried, next, attempt, null));
-                return next;
-            });
+            QueueRecord bounced = expirePending(tried, now, attempt, expired, events);
             return new AttemptResolution(bounced.afterAttempt(null, error), Disposition.DEAD, failed, expired, events);
         }
         Instant next = lifetime.capNextAttempt(tried, schedule.nextAttempt(now, attempt, random));

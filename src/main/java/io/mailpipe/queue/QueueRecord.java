@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  *   <li>{@code clientIp} / {@code heloName}: where the message came from, for reports; may be null.</li>
  *   <li>{@code tags}: the sender's tenant, campaign and idempotency key ({@link MessageTags#NONE} for SMTP mail),
  *       repeated in every delivery event of the message.</li>
+ *   <li>{@code notAfter}: the sender's cut-off (a send request's {@code notAfter}); no attempt starts at or after
+ *       it, and the message expires there if the queue lifetime has not ended it before; null means none.</li>
  * </ul>
  * The message bytes are not part of this value: each back-end stores them beside it (see {@link QueueFileFormat}).
  */
 public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom, List<RecipientState> recipients,
                           int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
-                          String heloName, MessageTags tags) {
+                          String heloName, MessageTags tags, Instant notAfter) {
 
     private static final Pattern SAFE_QUEUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
@@ -51,7 +53,7 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
                        int attempts, Instant nextAttemptAt, String lastError, int revision, String clientIp,
                        String heloName) {
         this(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError, revision, clientIp,
-                heloName, MessageTags.NONE);
+                heloName, MessageTags.NONE, null);
     }
 
     /** A freshly accepted message: every recipient pending, due at once. */
@@ -64,14 +66,21 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
     public static QueueRecord accepted(String queueId, Instant receivedAt, MailFrom mailFrom,
                                        List<Recipient> recipients, String clientIp, String heloName,
                                        MessageTags tags) {
+        return accepted(queueId, receivedAt, mailFrom, recipients, clientIp, heloName, tags, null);
+    }
+
+    /** A freshly accepted message carrying the sender's tags and cut-off ({@code notAfter}, null: none). */
+    public static QueueRecord accepted(String queueId, Instant receivedAt, MailFrom mailFrom,
+                                       List<Recipient> recipients, String clientIp, String heloName,
+                                       MessageTags tags, Instant notAfter) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients.stream().map(RecipientState::pending).toList(),
-                0, null, null, 0, clientIp, heloName, tags);
+                0, null, null, 0, clientIp, heloName, tags, notAfter);
     }
 
     /** The same message with only {@code states} as its recipients (one part of a message split by domain). */
     public QueueRecord withRecipientStates(List<RecipientState> states) {
         return new QueueRecord(queueId, receivedAt, mailFrom, states, attempts, nextAttemptAt, lastError, revision,
-                clientIp, heloName, tags);
+                clientIp, heloName, tags, notAfter);
     }
 
     public List<RecipientState> pendingRecipients() {
@@ -86,27 +95,32 @@ public record QueueRecord(String queueId, Instant receivedAt, MailFrom mailFrom,
         return nextAttemptAt == null || !nextAttemptAt.isAfter(now);
     }
 
+    /** True when the message has a cut-off and {@code now} is at or after it: it must not be tried any more. */
+    public boolean isPastNotAfter(Instant now) {
+        return notAfter != null && !now.isBefore(notAfter);
+    }
+
     /** The same message with every recipient passed through {@code change}. */
     public QueueRecord withRecipients(UnaryOperator<RecipientState> change) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients.stream().map(change).toList(), attempts,
-                nextAttemptAt, lastError, revision, clientIp, heloName, tags);
+                nextAttemptAt, lastError, revision, clientIp, heloName, tags, notAfter);
     }
 
     /** The same message after one more attempt, to be tried next at {@code next} (null: not again). */
     public QueueRecord afterAttempt(Instant next, String error) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts + 1, next, error, revision,
-                clientIp, heloName, tags);
+                clientIp, heloName, tags, notAfter);
     }
 
     /** The same message due at {@code next} without counting an attempt (an operator's "retry now"). */
     public QueueRecord dueAt(Instant next) {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts, next, lastError, revision,
-                clientIp, heloName, tags);
+                clientIp, heloName, tags, notAfter);
     }
 
     /** The next stored revision of this record. */
     public QueueRecord nextRevision() {
         return new QueueRecord(queueId, receivedAt, mailFrom, recipients, attempts, nextAttemptAt, lastError,
-                revision + 1, clientIp, heloName, tags);
+                revision + 1, clientIp, heloName, tags, notAfter);
     }
 }

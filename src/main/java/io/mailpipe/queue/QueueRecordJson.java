@@ -28,10 +28,14 @@ import java.util.Set;
  *   "recipients": [ { "address": "b@example.net", "notify": ["FAILURE"], "orcpt": "rfc822;b@example.net",
  *                     "status": "PENDING", "mxHost": "mx.example.net",   // RFC 3461 §4.1-4.2
  *                     "reply": { "code": 451, "enhanced": "4.3.0", "lines": ["try later"] } } ] ,
- *   "tags": { "tenant": "acme", "campaign": "nov", "idempotencyKey": "k-1" } }      // version 2, each optional
+ *   "tags": { "tenant": "acme", "campaign": "nov", "idempotencyKey": "k-1" },      // version 2, each optional
+ *   "notAfter": "2026-11-24T00:00:00Z" }                                            // optional, any version
  * </pre>
  * Version 2 added "tags"; a record without tags is still written as version 1, so a reader that knows only version 1
  * keeps reading all mail it could read before (SMTP mail has no tags). Readers refuse a newer "v" than they know.
+ * "notAfter" (the send request's cut-off, {@link QueueRecord#notAfter()}) is written only when set and needs no new
+ * version: a reader that does not know it delivers the message as one without a cut-off instead of refusing it, which
+ * keeps a rolling upgrade from stopping a queue; an absent or null "notAfter" means none.
  */
 public final class QueueRecordJson {
 
@@ -63,7 +67,8 @@ public final class QueueRecordJson {
         return new QueueRecord(root.path("queueId").asText(), Instant.parse(root.path("receivedAt").asText()),
                 mailFrom(root.path("mailFrom")), recipients, root.path("attempts").asInt(),
                 instant(root.get("nextAttemptAt")), text(root.get("lastError")), root.path("revision").asInt(),
-                text(root.get("clientIp")), text(root.get("heloName")), tags(root.get("tags")));
+                text(root.get("clientIp")), text(root.get("heloName")), tags(root.get("tags")),
+                instant(root.get("notAfter")));
     }
 
     private static MessageTags tags(JsonNode node) {
@@ -92,6 +97,9 @@ public final class QueueRecordJson {
             putIfPresent(tags, "tenant", record.tags().tenant());
             putIfPresent(tags, "campaign", record.tags().campaign());
             putIfPresent(tags, "idempotencyKey", record.tags().idempotencyKey());
+        }
+        if (record.notAfter() != null) {
+            root.put("notAfter", record.notAfter().toString());
         }
         return root;
     }

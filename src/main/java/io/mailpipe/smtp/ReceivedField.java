@@ -17,6 +17,9 @@ import java.util.Locale;
  * The protocol names are those of RFC 3848 and RFC 6531 §3.7.3, the "for" clause appears only for exactly one
  * recipient (§7.2 privacy advice), the date is RFC 5322 §3.3 date-time. Clauses are folded so lines stay within
  * 78 characters where a clause allows it; the field ends with CRLF and is encoded as UTF-8 (RFC 6532 §3).
+ * A message made on this host rather than received over SMTP gets the field of {@link #injected}:
+ * {@code by HOST (SOFTWARE) id QUEUEID for <rcpt>; DATE}, the RFC 5322 §3.6.7 trace syntax without the from and
+ * with clauses (no client, and no transmission type of the IANA Mail Transmission Types registry fits).
  */
 public final class ReceivedField {
 
@@ -33,6 +36,7 @@ public final class ReceivedField {
     private final String tlsProtocol;
     private final String tlsCipher;
     private final ZonedDateTime date;
+    private final String software;
 
     /**
      * @param heloName    the HELO/EHLO argument, or null if none was given
@@ -41,6 +45,13 @@ public final class ReceivedField {
      */
     public ReceivedField(String heloName, InetAddress clientAddress, String byHost, String protocol, String queueId,
                          List<String> recipients, String tlsProtocol, String tlsCipher, ZonedDateTime date) {
+        this(heloName, clientAddress, byHost, protocol, queueId, recipients, tlsProtocol, tlsCipher, date, null);
+    }
+
+    private ReceivedField(String heloName, InetAddress clientAddress, String byHost, String protocol, String queueId,
+                          List<String> recipients, String tlsProtocol, String tlsCipher, ZonedDateTime date,
+                          String software) {
+        this.software = software;
         this.heloName = heloName;
         this.clientAddress = clientAddress;
         this.byHost = byHost;
@@ -60,6 +71,15 @@ public final class ReceivedField {
                 session.tlsCipher(), date);
     }
 
+    /**
+     * The field of a message injected on {@code byHost} by {@code software} (e.g. composed from a send request):
+     * no from clause and no with clause, the software named in a comment after the host.
+     */
+    public static ReceivedField injected(String byHost, String software, String queueId, List<String> recipients,
+                                         ZonedDateTime date) {
+        return new ReceivedField(null, null, byHost, null, queueId, recipients, null, null, date, software);
+    }
+
     /** The "with" protocol name: SMTP, ESMTP[S][A] (RFC 3848) or UTF8SMTP[S][A] (RFC 6531 §3.7.3). */
     public static String protocolName(boolean extended, boolean tls, boolean authenticated, boolean utf8) {
         if (!extended) {
@@ -71,12 +91,19 @@ public final class ReceivedField {
     /** The folded field, ending with CRLF. */
     public String text() {
         List<String> clauses = new ArrayList<>();
-        clauses.add("from " + fromDomain() + " (" + addressLiteral(clientAddress) + ")");
-        if (!isDomainOrLiteral(heloName)) {
-            clauses.add("(HELO " + commentText(heloName == null ? "none" : heloName) + ")");
+        if (clientAddress != null) {
+            clauses.add("from " + fromDomain() + " (" + addressLiteral(clientAddress) + ")");
+            if (!isDomainOrLiteral(heloName)) {
+                clauses.add("(HELO " + commentText(heloName == null ? "none" : heloName) + ")");
+            }
         }
         clauses.add("by " + byHost);
-        clauses.add("with " + protocol);
+        if (software != null) {
+            clauses.add("(" + commentText(software) + ")");
+        }
+        if (protocol != null) {
+            clauses.add("with " + protocol);
+        }
         if (tlsProtocol != null) {
             clauses.add("(" + commentText(tlsProtocol + " with cipher " + tlsCipher) + ")");
         }

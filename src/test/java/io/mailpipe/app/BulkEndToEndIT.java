@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailpipe.app.cli.CliStreams;
 import io.mailpipe.app.cli.MailpipeCli;
+import io.mailpipe.app.observe.Observability;
 import io.mailpipe.camel.kafkaqueue.KafkaQueue;
 import io.mailpipe.dns.UnboundServer;
+import io.mailpipe.feedback.BounceCategory;
+import io.mailpipe.feedback.SuppressionEntry;
 import io.mailpipe.queue.kafka.EmbeddedKafka;
 import io.mailpipe.queue.kafka.TopicReader;
 import io.mailpipe.testing.CountingSink;
@@ -26,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +57,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the traffic shaper with small connection and per-connection limits; the third answers its first transactions with
  * 421 4.7.0, so deliveries are deferred and retried (a clock sixty times faster than real time makes the retry tiers
  * seconds). Addresses put on the suppression list with {@code mailpipe suppress add} beforehand are never contacted.
- * Every valid recipient gets exactly one final event, the sinks never see more connections or messages per connection
- * than the site allows, and every invalid request is on {@code <prefix>.submit.rejected} with its reason.
+ * The first provider answers 550 5.1.1 for a fixed set of addresses: each gets one bounced event classified
+ * bad_mailbox and is then on the suppression list (a hard bounce). Every valid recipient gets exactly one final
+ * event, the sinks never see more connections or messages per connection than the site allows, and every invalid
+ * request is on {@code <prefix>.submit.rejected} with its reason. The failure report (DSN) of each bounce reaches
+ * the sender's domain, served by the first provider; reports carry no idempotency key and have no final event of
+ * their own in the count.
  */
 @ExtendWith(EmbeddedKafka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,7 +78,12 @@ class BulkEndToEndIT {
     private static final String[] DOMAINS = {"a1.test", "b1.test", "g1.test", "a2.test", "b2.test", "g2.test",
         "a3.test", "b3.test", "g3.test", "a4.test"};
     private static final String[] INVALID = {"schema", "address", "body"};
-    private static final String FROM = "{\"address\":\"news@acme.example\"}";
+    private static final String SENDER_DOMAIN = "acme.example";
+    private static final String SENDER = "news@" + SENDER_DOMAIN;
+    private static final String FROM = "{\"address\":\"" + SENDER + "\"}";
+    /** Requests whose one recipient (on a domain of the first provider) does not exist there. */
+    private static final int UNKNOWN_USER_EVERY = 500;
+    private static final int UNKNOWN_USER_AT = 13;
 
     /** One site: its name, its sink's address, the MX host its domains point to, and its limits. */
     private record Site(String name, String address, String mxHost, int maxConnections, int maxPerConnection) {
@@ -78,9 +94,12 @@ class BulkEndToEndIT {
             new Site("beta", "127.0.0.3", "mx.beta.test", 2, 3),
             new Site("gamma", "127.0.0.4", "mx.gamma.test", 2, 4));
 
-    /** One request: its key, JSON, tenant, recipients to reach, recipients suppressed, or its rejection reason. */
+    /**
+     * One request: its key, JSON, tenant, recipients to reach, recipients suppressed, recipients the provider refuses
+     * with 550 5.1.1, or its rejection reason.
+     */
     private record Request(String key, String json, String tenant, List<String> reached, List<String> suppressed,
-                           String rejection) {
+                           List<String> unknown, String rejection) {
     }
 
     @TempDir
@@ -99,6 +118,11 @@ class BulkEndToEndIT {
             sinks.put(site.name(), sink);
         }
         sinks.get("gamma").pushBackTransactions(PUSHED_BACK_TRANSACTIONS);
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            unknown.addAll(request(i).unknown());
+        }
+        sinks.get("alpha").refuseRecipients(unknown);
         dns = UnboundServer.start(zone(), List.of());
         main = MailpipeMain.newMain(Path.of(""));
         properties(port).forEach(main::addOverrideProperty);
@@ -133,6 +157,7 @@ class BulkEndToEndIT {
         for (Request request : requests) {
             request.reached().forEach(to -> expected.put(request.key() + " " + to, "delivered"));
             request.suppressed().forEach(to -> expected.put(request.key() + " " + to, "suppressed"));
+            request.unknown().forEach(to -> expected.put(request.key() + " " + to, "bounced"));
         }
         List<JsonNode> events = awaitFinalEvents(expected.size());
         Map<String, List<String>> finals = new HashMap<>();
@@ -146,8 +171,10 @@ class BulkEndToEndIT {
         finals.forEach((recipient, types) -> seen.put(recipient, types.get(0)));
         assertEquals(expected, seen, "final event per recipient");
         assertSitesWithinLimits();
+        assertShapingMeters();
         assertNotContacted(suppressed);
         assertRejections(requests.stream().filter(r -> r.rejection() != null).toList());
+        assertHardBouncesSuppressed(requests.stream().filter(r -> !r.unknown().isEmpty()).toList(), events);
     }
 
     private Request request(int i) {
@@ -164,7 +191,12 @@ class BulkEndToEndIT {
                         + "\"],\"subject\":\"s\",\"text\":\"t\"}";
                 default -> head + "\"recipients\":[\"" + one + "\"],\"subject\":\"s\"}";
             };
-            return new Request(key, json, tenant, List.of(), List.of(), reason);
+            return new Request(key, json, tenant, List.of(), List.of(), List.of(), reason);
+        }
+        if (i % UNKNOWN_USER_EVERY == UNKNOWN_USER_AT) {
+            String unknown = "gone" + i + "@" + DOMAINS[i % DOMAINS.length];
+            return new Request(key, head + "\"recipients\":[\"" + unknown + "\"],\"subject\":\"s\",\"text\":\"t\"}",
+                    tenant, List.of(), List.of(), List.of(unknown), null);
         }
         List<String> reached = new ArrayList<>(List.of(one));
         if (i % 4 == 0) {
@@ -176,7 +208,7 @@ class BulkEndToEndIT {
         all.addAll(suppressed);
         String json = head + "\"recipients\":[\"" + String.join("\",\"", all) + "\"],\"subject\":\"Offer " + i
                 + "\",\"text\":\"Hello " + i + "\"}";
-        return new Request(key, json, tenant, reached, suppressed, null);
+        return new Request(key, json, tenant, reached, suppressed, List.of(), null);
     }
 
     /** Puts {@code addresses} on the global suppression list with the CLI, then waits until the app knows them. */
@@ -251,12 +283,15 @@ class BulkEndToEndIT {
         return read;
     }
 
-    /** Fills {@code finals} with the final event types per "key recipient" in {@code events}; returns its size. */
+    /**
+     * Fills {@code finals} with the final event types per "key recipient" in {@code events} of the requests' messages
+     * (failure reports the queue made itself have no idempotency key); returns its size.
+     */
     private static int finalsOf(List<JsonNode> events, Map<String, List<String>> finals) {
         finals.clear();
         for (JsonNode event : events) {
             String type = event.path("event").asText();
-            if (FINAL.contains(type)) {
+            if (FINAL.contains(type) && event.hasNonNull("idempotencyKey")) {
                 finals.computeIfAbsent(event.path("idempotencyKey").asText() + " "
                         + event.path("recipient").asText(), k -> new ArrayList<>()).add(type);
             }
@@ -283,6 +318,27 @@ class BulkEndToEndIT {
         }
     }
 
+    /** The shaping meters on the management endpoint: gauges of every site, and the pushing provider's back-offs. */
+    private void assertShapingMeters() throws Exception {
+        int port = Observability.of(main).orElseThrow().managementAddress().orElseThrow().getPort();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/observe/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        Map<String, Double> samples = new HashMap<>();
+        response.body().lines().filter(line -> line.startsWith("mailpipe_shaping_")).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        });
+        for (Site site : SITES) {
+            assertTrue(samples.containsKey("mailpipe_shaping_connections{site=\"" + site.name() + "\"}"),
+                    samples.toString());
+            assertTrue(samples.containsKey("mailpipe_shaping_rate{site=\"" + site.name() + "\"}"), samples.toString());
+        }
+        assertTrue(samples.getOrDefault("mailpipe_shaping_backoffs_total{site=\"gamma\"}", 0.0) >= 1,
+                samples.toString());
+    }
+
     private void assertNotContacted(Set<String> suppressed) {
         Set<String> lowered = new HashSet<>();
         suppressed.forEach(a -> lowered.add(a.toLowerCase(Locale.ROOT)));
@@ -290,6 +346,58 @@ class BulkEndToEndIT {
         sinks.values().forEach(sink -> sink.rcptAddresses().stream()
                 .filter(a -> lowered.contains(a.toLowerCase(Locale.ROOT))).forEach(contacted::add));
         assertEquals(List.of(), contacted, "suppressed addresses that reached RCPT");
+    }
+
+    /**
+     * Each refused recipient was bounced once as bad_mailbox (550 5.1.1) and is now on the suppression list as a
+     * hard bounce, for its tenant as for any other.
+     */
+    private void assertHardBouncesSuppressed(List<Request> refused, List<JsonNode> events) throws Exception {
+        Map<String, List<String>> bounces = new HashMap<>();
+        for (JsonNode event : events) {
+            if (event.path("event").asText().equals("bounced") && event.hasNonNull("idempotencyKey")) {
+                bounces.computeIfAbsent(event.path("recipient").asText(), k -> new ArrayList<>())
+                        .add(event.path("code").asInt() + " " + event.path("enhancedStatus").asText() + " "
+                                + event.path("category").asText());
+            }
+        }
+        Map<String, List<String>> expected = new HashMap<>();
+        refused.forEach(r -> r.unknown().forEach(to -> expected.put(to, List.of("550 5.1.1 bad_mailbox"))));
+        assertEquals(expected, bounces, "bounced events");
+        KafkaQueue queue = main.getCamelContext().getRegistry().lookupByNameAndType("kafkaQueue", KafkaQueue.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> missing = notHardBounceSuppressed(queue, refused);
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            missing = notHardBounceSuppressed(queue, refused);
+        }
+        assertEquals(List.of(), missing, "refused recipients not on the suppression list within 30 s");
+        CountingSink senderSite = sinks.get(SITES.get(0).name());
+        long reportDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (reportsTo(senderSite) < expected.size() && System.nanoTime() < reportDeadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(expected.size(), reportsTo(senderSite), "failure reports to " + SENDER);
+    }
+
+    private static long reportsTo(CountingSink sink) {
+        return sink.rcptAddresses().stream().filter(SENDER::equalsIgnoreCase).count();
+    }
+
+    private static List<String> notHardBounceSuppressed(KafkaQueue queue, List<Request> refused) {
+        List<String> missing = new ArrayList<>();
+        for (Request request : refused) {
+            for (String address : request.unknown()) {
+                boolean listed = queue.suppression(request.tenant(), address)
+                        .filter(entry -> entry.reason().equals(SuppressionEntry.HARD_BOUNCE)
+                                && entry.category() == BounceCategory.BAD_MAILBOX).isPresent()
+                        && queue.suppression("another-tenant", address).isPresent();
+                if (!listed) {
+                    missing.add(address);
+                }
+            }
+        }
+        return missing;
     }
 
     private void assertRejections(List<Request> invalid) throws Exception {
@@ -314,6 +422,7 @@ class BulkEndToEndIT {
             zone.add("local-data: '" + domain + ". 300 IN MX 10 " + site.mxHost() + ".'");
         }
         SITES.forEach(site -> zone.add("local-data: '" + site.mxHost() + ". 300 IN A " + site.address() + "'"));
+        zone.add("local-data: '" + SENDER_DOMAIN + ". 300 IN MX 10 " + SITES.get(0).mxHost() + ".'");
         return zone;
     }
 

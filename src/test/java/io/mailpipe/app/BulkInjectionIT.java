@@ -8,6 +8,7 @@ import io.mailpipe.queue.kafka.EmbeddedKafka;
 import io.mailpipe.queue.kafka.KafkaQueueFormat;
 import io.mailpipe.queue.kafka.TopicReader;
 import io.mailpipe.testing.AiosmtpdSink;
+import jakarta.mail.internet.MailDateFormat;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -31,12 +32,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bulk injection end to end in Kafka mode through the shipped routes: about 200 send requests (plain, HTML with
  * per-recipient variables, template, attachments inline and by URL from a loopback HTTP server, raw RFC 5322, one in
  * ten invalid, then copies of earlier requests) on mail.submit; delivery through the smarthost option to a Python
- * aiosmtpd sink. Every valid recipient gets exactly one message, DKIM-signed so that dkimpy verifies it; every
+ * aiosmtpd sink. Every valid recipient gets exactly one message, with the Received field of its injection and
+ * DKIM-signed so that dkimpy verifies it; every
  * invalid request is on mail.submit.rejected with its reason; delivery events carry the request's tags.
  */
 @ExtendWith(EmbeddedKafka.class)
@@ -123,6 +128,7 @@ class BulkInjectionIT {
                 "recipients with more than one message");
         assertRejections(requests.stream().filter(r -> r.rejection() != null).toList());
         assertEventsCarryTags(byRecipient);
+        assertTraceFields(delivered);
         assertDkimVerifies(delivered);
     }
 
@@ -281,6 +287,27 @@ class BulkInjectionIT {
             assertEquals(request.campaign(), event.path("campaign").asText(), event.toString());
             assertEquals(request.key(), event.path("idempotencyKey").asText(), event.toString());
         });
+    }
+
+    /**
+     * Every delivered message has one Received field of its injection (RFC 5322 §3.6.7): this host, a queue id, the
+     * recipient when the message was composed for one only, and a date that parses.
+     */
+    private static void assertTraceFields(List<JsonNode> delivered) throws Exception {
+        Pattern stamp = Pattern.compile("Received: by localhost\\s+\\(mailpipe\\)\\s+id\\s+([A-Za-z0-9._-]+)"
+                + "(?:\\s+for\\s+<([^>]+)>)?;\\s+(.+)");
+        for (JsonNode message : delivered) {
+            String content = message.path("content").asText();
+            String head = content.substring(0, content.indexOf("\r\n\r\n") + 2).replaceAll("\r\n([ \t])", "$1");
+            List<String> fields = head.lines().filter(line -> line.startsWith("Received:")).toList();
+            assertEquals(1, fields.size(), head);
+            Matcher matcher = stamp.matcher(fields.get(0));
+            assertTrue(matcher.matches(), fields.get(0));
+            if (matcher.group(2) != null) {
+                assertEquals(List.of(matcher.group(2)), stream(message.path("rcpt_tos")).toList(), fields.get(0));
+            }
+            assertTrue(new MailDateFormat().parse(matcher.group(3)).toInstant().isAfter(Instant.EPOCH));
+        }
     }
 
     private void assertDkimVerifies(List<JsonNode> delivered) throws Exception {

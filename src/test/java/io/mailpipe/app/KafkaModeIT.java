@@ -16,7 +16,12 @@ import io.mailpipe.queue.kafka.EmbeddedKafka;
 import io.mailpipe.queue.kafka.KafkaQueueFormat;
 import io.mailpipe.queue.kafka.TopicReader;
 import org.apache.camel.main.Main;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,10 +33,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -41,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The application in Kafka mode against a real broker, through the shipped routes/kafka YAML: SMTP in, mail.incoming
  * keyed by domain, delivery through a rule-based endpoint, retries through the tiers and expiry (RFC 5321 §4.5.4.1)
- * under a test clock, bounces and mail.dead, one mail.events record per recipient outcome, 552 for oversize mail.
+ * under a test clock, bounces and mail.dead, one mail.events record per recipient outcome, 552 for oversize mail;
+ * a send request on mail.submit whose notAfter passes while it is deferred expires at its notAfter.
  */
 @ExtendWith(EmbeddedKafka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,6 +90,7 @@ class KafkaModeIT {
         main.addOverrideProperty("smtpd.port", "0");
         main.addOverrideProperty("mailpipe.management.port", "0");
         main.addOverrideProperty("smtpd.local-domains", "localhost");
+        main.addOverrideProperty("mailpipe.bulk.enabled", "true");
         main.start();
         port = ((SmtpdConsumer) main.getCamelContext().getRoute("inbound").getConsumer()).getLocalAddress().getPort();
         main.getCamelContext().getRegistry().lookupByNameAndType("kafkaQueue", KafkaQueue.class)
@@ -147,6 +157,38 @@ class KafkaModeIT {
     }
 
     @Test
+    void aSendRequestStillDeferredAtItsNotAfterExpiresThereWithoutAnotherAttempt() throws Exception {
+        // the clock stands still until the first attempt, so the request is queued well before its notAfter
+        Instant notAfter = clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+        String key = "not-after-" + Long.toHexString(System.nanoTime());
+        produceRequest(key, "{\"schema\":\"mailpipe.send/1\",\"tenant\":\"acme\",\"idempotencyKey\":\"" + key
+                + "\",\"notAfter\":\"" + notAfter + "\",\"from\":{\"address\":\"news@acme.example\"},"
+                + "\"recipients\":[\"tempforever@na.example\"],\"subject\":\"soon stale\",\"text\":\"hi\"}");
+
+        Predicate<JsonNode> mine = e -> e.path("idempotencyKey").asText().equals(key);
+        awaitEventsWhere(mine, e -> !e.isEmpty(), Duration.ZERO);
+        List<JsonNode> outcome = awaitEventsWhere(mine, e -> e.stream().anyMatch(n -> has(n, "expired")),
+                Duration.ofMinutes(1));
+
+        JsonNode expired = outcome.get(outcome.size() - 1);
+        List<JsonNode> deferred = outcome.stream().filter(n -> has(n, "deferred")).toList();
+        assertEquals("expired", expired.path("event").asText());
+        assertEquals(outcome.size() - 1, deferred.size(), outcome.toString());
+        assertEquals("4.4.7", expired.path("enhancedStatus").asText());
+        assertTrue(expired.path("reply").asText().startsWith("notAfter " + notAfter + " passed"), expired.toString());
+        assertEquals(deferred.size(), expired.path("attempt").asInt(), "no attempt after the notAfter");
+        Instant expiredAt = Instant.parse(expired.path("at").asText());
+        assertTrue(!expiredAt.isBefore(notAfter) && expiredAt.isBefore(notAfter.plus(Duration.ofMinutes(10))),
+                "expired at " + expiredAt + ", long before the 40-minute lifetime");
+        deferred.forEach(d -> assertTrue(!Instant.parse(d.path("at").asText()).isAfter(notAfter)
+                && !Instant.parse(d.path("nextAttemptAt").asText()).isAfter(notAfter), d.toString()));
+        String queueId = expired.path("queueId").asText();
+        assertTrue(bounces.contains(BounceReason.EXPIRED + " tempforever@na.example 451 4.3.0 try later "
+                + deferred.size()), bounces.toString());
+        assertEquals(notAfter, deadRecord(queueId).notAfter());
+    }
+
+    @Test
     void mixedRecipientsAreDeliveredBouncedAndRetriedEachOnTheirOwn() throws Exception {
         String queueId = send(List.of("ok1@m.example", "perm@m.example", "temp1@m.example"),
                 "Subject: mixed\r\n\r\nbody\r\n");
@@ -182,21 +224,38 @@ class KafkaModeIT {
 
     /** Polls mail.events, moving the clock a minute per round, until the message's events satisfy {@code done}. */
     private List<JsonNode> awaitEvents(String queueId, Predicate<List<JsonNode>> done) throws Exception {
+        return awaitEventsWhere(event -> event.path("queueId").asText().equals(queueId), done, Duration.ofMinutes(1));
+    }
+
+    /** Polls mail.events, moving the clock {@code step} per round, until the events {@code selected} picks pass. */
+    private List<JsonNode> awaitEventsWhere(Predicate<JsonNode> selected, Predicate<List<JsonNode>> done,
+                                            Duration step) throws Exception {
         List<JsonNode> mine = new ArrayList<>();
         for (int round = 0; round < 400; round++) {
             mine.clear();
             for (ConsumerRecord<byte[], byte[]> record : events.poll(Duration.ofMillis(100))) {
                 JsonNode event = JSON.readTree(record.value());
-                if (event.path("queueId").asText().equals(queueId)) {
+                if (selected.test(event)) {
                     mine.add(event);
                 }
             }
             if (done.test(mine)) {
                 return List.copyOf(mine);
             }
-            clock.advance(Duration.ofMinutes(1));
+            clock.advance(step);
         }
-        throw new AssertionError("events of " + queueId + " incomplete: " + mine);
+        throw new AssertionError("events incomplete: " + mine);
+    }
+
+    private void produceRequest(String key, String json) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(PREFIX + ".submit", key.getBytes(StandardCharsets.UTF_8),
+                    json.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
+        }
     }
 
     private QueueRecord deadRecord(String queueId) throws Exception {

@@ -18,9 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +42,7 @@ class BulkComposerTest {
 
     private BulkComposer composer(long maxMessage) {
         return new BulkComposer(new BulkSettings(1 << 20, maxMessage, 100, templates, 10_000, Duration.ofSeconds(2),
-                List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+                List.of()), Clock.fixed(NOW, ZoneOffset.UTC), "mx.test.example");
     }
 
     @Test
@@ -221,13 +224,52 @@ class BulkComposerTest {
     }
 
     @Test
-    void aRawRequestPassesTheMessageThroughUntouched() throws Exception {
+    void aComposedMessageStartsWithOneParsableReceivedFieldOfThisHostAndItsQueueId() throws Exception {
+        ComposedMessage composed = only(request("\"subject\":\"s\",\"text\":\"t\""));
+        MimeMessage parsed = parse(composed);
+
+        String[] received = parsed.getHeader("Received");
+        assertEquals(1, received.length);
+        assertTrue(headerSection(composed.message()).startsWith("Received: by mx.test.example (mailpipe) id "
+                + composed.queueId() + ";"), headerSection(composed.message()));
+        Matcher stamp = stamp(received[0]);
+        assertEquals(composed.queueId(), stamp.group(1));
+        assertEquals(null, stamp.group(2), "no for clause with two recipients");
+        assertEquals(NOW, new MailDateFormat().parse(stamp.group(3)).toInstant());
+        assertEquals("t", parsed.getContent());
+    }
+
+    @Test
+    void theReceivedFieldNamesTheOnlyRecipientAndKeepsItsLinesWithinTheLimit() throws Exception {
+        ComposedMessage composed = only(json("\"recipients\":[\"a.rather.long.local.part@subdomain.x.example\"],"
+                + "\"subject\":\"s\",\"text\":\"t\""));
+        String head = headerSection(composed.message());
+        Matcher next = Pattern.compile("\r\n[^ \t]").matcher(head);
+        assertTrue(next.find(), head);
+        String field = head.substring(0, next.start());
+
+        assertEquals("<a.rather.long.local.part@subdomain.x.example>", stamp(parse(composed)
+                .getHeader("Received", null)).group(2));
+        for (String line : field.split("\r\n")) {
+            assertTrue(line.length() <= 78, line);
+        }
+        assertTrue(field.lines().skip(1).allMatch(line -> line.startsWith("\t")), field);
+    }
+
+    @Test
+    void aRawRequestKeepsTheSendersMessageUntouchedBehindTheReceivedField() throws Exception {
         byte[] raw = "From: a@x.example\r\nSubject: mine\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
         ComposedMessage composed = only(("{\"schema\":\"mailpipe.send/1\",\"envelope\":{\"from\":\"a@x.example\","
                 + "\"recipients\":[\"b@y.example\",\"c@z.example\"]},\"message\":\""
                 + Base64.getEncoder().encodeToString(raw) + "\"}").getBytes(StandardCharsets.UTF_8));
 
-        assertArrayEquals(raw, composed.message());
+        byte[] message = composed.message();
+        String text = new String(message, StandardCharsets.US_ASCII);
+        assertTrue(text.startsWith("Received: by mx.test.example (mailpipe) id " + composed.queueId() + ";"), text);
+        assertEquals(raw.length, message.length - text.indexOf("From: a@x.example"));
+        assertArrayEquals(raw, Arrays.copyOfRange(message, message.length - raw.length, message.length));
+        assertEquals(NOW, new MailDateFormat().parse(stamp(parse(composed).getHeader("Received", null)).group(3))
+                .toInstant());
         assertEquals(List.of("b@y.example", "c@z.example"), composed.recipients());
         assertEquals(null, composed.messageId());
     }
@@ -255,6 +297,15 @@ class BulkComposerTest {
                 + "\"News\"},";
         String to = members.contains("\"recipients\"") ? "" : "\"recipients\":[\"a@x.example\"],";
         return ("{\"schema\":\"mailpipe.send/1\"," + from + to + members + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The parts of an unfolded injected Received field: queue id, the for clause's address if any, the date. */
+    private static Matcher stamp(String field) {
+        String unfolded = field.replaceAll("\r\n([ \t])", "$1");
+        Matcher matcher = Pattern.compile("by mx\\.test\\.example \\(mailpipe\\)\\s+id ([A-Za-z0-9._-]+)"
+                + "(?:\\s+for (<[^>]+>))?;\\s+(.+)").matcher(unfolded);
+        assertTrue(matcher.matches(), unfolded);
+        return matcher;
     }
 
     private static MimeMessage parse(ComposedMessage composed) throws Exception {

@@ -6,12 +6,17 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.mailpipe.camel.kafkaqueue.KafkaQueueOptions;
+import io.mailpipe.delivery.shaping.ShapingFile;
+import io.mailpipe.delivery.shaping.ShapingFileException;
 import io.mailpipe.queue.kafka.KafkaTopicSetup;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -20,11 +25,14 @@ import java.util.stream.Collectors;
  * for the configured prefix, retry tiers, partitions, replicas and sizes ({@link KafkaTopicSetup#plannedTopics});
  * the autoscaler targets the Deployment and never runs more incoming consumers than partitions; the Deployment
  * leaves its replica count to the autoscaler; the disruption budget selects the pods; the network policy lets
- * the pods reach the brokers' port.
+ * the pods reach the brokers' port; traffic shaping is on, with a limits file that is a key of a mounted ConfigMap
+ * and reads as a valid limits file.
  */
 final class KafkaChecks {
 
     static final String STRIMZI_CLUSTER = "mailpipe-kafka";
+    static final String SHAPING_ENABLED = "mailpipe.shaping.enabled";
+    static final String SHAPING_FILE = "mailpipe.shaping.file";
 
     private KafkaChecks() {
     }
@@ -35,6 +43,7 @@ final class KafkaChecks {
         topics(workload, settings, problems);
         scaling(workload, settings, problems);
         brokerEgress(workload, settings, problems);
+        shaping(workload, settings, problems);
         return problems;
     }
 
@@ -106,6 +115,25 @@ final class KafkaChecks {
             problems.add("expected one PodDisruptionBudget selecting the pods");
         } else if (spec.getMinReplicas() == null || spec.getMinReplicas() < 2) {
             problems.add("HorizontalPodAutoscaler: minReplicas of at least 2, or the budget blocks every drain");
+        }
+    }
+
+    private static void shaping(Workload workload, MailpipeSettings settings, List<String> problems) {
+        if (!settings.require(SHAPING_ENABLED).equals("true")) {
+            problems.add(SHAPING_ENABLED + " must be true: replicas share the site limits");
+            return;
+        }
+        String file = settings.require(SHAPING_FILE);
+        Optional<String> limits = MailpipeSettings.mountedConfigMapFile(workload.objects(), workload.pod(),
+                workload.container(), file);
+        if (limits.isEmpty()) {
+            problems.add(SHAPING_FILE + " = " + file + " is no key of a ConfigMap mounted in the container");
+            return;
+        }
+        try {
+            ShapingFile.read(new ByteArrayInputStream(limits.get().getBytes(StandardCharsets.UTF_8)), file);
+        } catch (ShapingFileException e) {
+            problems.add(SHAPING_FILE + " = " + file + " is no valid limits file: " + e.getMessage());
         }
     }
 

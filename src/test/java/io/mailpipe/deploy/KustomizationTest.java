@@ -1,6 +1,13 @@
 package io.mailpipe.deploy;
 
+import io.mailpipe.delivery.shaping.ShapingFile;
+import io.mailpipe.delivery.shaping.ShapingPolicy;
+import io.mailpipe.delivery.shaping.SiteRule;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -16,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every kustomization of k8s/ and routes/ uses only known fields and references only what exists (resources, bases,
- * generator files inside its own directory), and the routes ConfigMap is generated from every route file.
+ * generator files inside its own directory), the routes ConfigMap is generated from every route file, and the Kafka
+ * overlay generates the traffic shaping ConfigMap from a limits file that keeps every preset site.
  */
 class KustomizationTest {
 
@@ -49,6 +57,23 @@ class KustomizationTest {
         }
         assertEquals(routeFiles, generated);
         assertTrue(routeFiles.size() >= 5, routeFiles.toString());
+    }
+
+    @Test
+    void kafkaOverlayGeneratesAShapingConfigMapWithEveryPresetSite() throws Exception {
+        var configMap = KustomizeTree.configMap(KustomizeTree.build(ProjectFiles.overlays().stream()
+                .filter(p -> p.getFileName().toString().equals("kafka")).findFirst().orElseThrow()),
+                "mailpipe-shaping");
+        ShapingPolicy shipped = ShapingFile.read(new ByteArrayInputStream(configMap.getData().get("shaping.yaml")
+                .getBytes(StandardCharsets.UTF_8)), "k8s/overlays/kafka/shaping.yaml");
+        ShapingPolicy presets;
+        try (InputStream in = KustomizationTest.class.getResourceAsStream("/shaping.yaml")) {
+            presets = ShapingFile.read(in, "classpath:shaping.yaml");
+        }
+
+        assertEquals(Set.of("shaping.yaml"), configMap.getData().keySet());
+        assertEquals(presets.sites().stream().map(SiteRule::name).toList(),
+                shipped.sites().stream().map(SiteRule::name).toList());
     }
 
     @Test

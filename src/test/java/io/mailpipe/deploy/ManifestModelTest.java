@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every manifest under k8s/ parses into typed Kubernetes objects with no field the API does not know. */
+/**
+ * Every manifest under k8s/ parses into typed Kubernetes objects with no field the API does not know (files that
+ * kustomize turns into ConfigMap data are no manifests), and the traffic shaping topic is declared as planned.
+ */
 class ManifestModelTest {
 
     @Test
@@ -42,6 +45,26 @@ class ManifestModelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void filesTurnedIntoConfigMapDataAreNoManifests() {
+        Path limits = ProjectFiles.k8s().resolve("overlays/kafka/shaping.yaml");
+
+        assertTrue(Manifests.isGeneratorInput(limits));
+        assertFalse(Manifests.files().contains(limits));
+        assertTrue(Manifests.files().contains(ProjectFiles.k8s().resolve("overlays/kafka/kafkatopics.yaml")));
+    }
+
+    @Test
+    void theShapingTopicIsDeclaredCompactedWithOnePartition() {
+        KafkaTopicResource shaping = Manifests.read(ProjectFiles.k8s().resolve("overlays/kafka/kafkatopics.yaml"))
+                .stream().map(GenericKubernetesResource.class::cast).map(KafkaTopicResource::of)
+                .filter(t -> t.topicName().equals("mail.shaping")).findFirst().orElseThrow();
+
+        assertEquals(1, shaping.spec().partitions());
+        assertEquals(java.util.Map.of("cleanup.policy", "compact"), shaping.spec().configOrEmpty());
+        assertEquals(List.of(), shaping.problems(KafkaChecks.STRIMZI_CLUSTER));
     }
 
     @Test

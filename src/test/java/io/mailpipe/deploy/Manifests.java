@@ -43,10 +43,26 @@ final class Manifests {
         return List.of((HasMetadata) parsed);
     }
 
-    /** The Kubernetes manifests under {@code k8s/}: every YAML file except the kustomization files. */
+    /**
+     * The Kubernetes manifests under {@code k8s/}: every YAML file except the kustomization files and the files a
+     * kustomization turns into ConfigMap data (such as the traffic shaping limits).
+     */
     static List<Path> files() {
         return ProjectFiles.filesEndingWith(ProjectFiles.k8s(), ".yaml").stream()
                 .filter(p -> !p.getFileName().toString().equals(Kustomization.FILE_NAME))
+                .filter(p -> !isGeneratorInput(p))
                 .toList();
+    }
+
+    /** Whether the kustomization of the file's directory lists it in a configMapGenerator. */
+    static boolean isGeneratorInput(Path file) {
+        Path kustomization = file.resolveSibling(Kustomization.FILE_NAME);
+        if (!Files.isRegularFile(kustomization)) {
+            return false;
+        }
+        return Kustomization.read(kustomization).configMapGenerator().stream()
+                .flatMap(generator -> generator.fileList().stream())
+                .map(entry -> file.getParent().resolve(entry.substring(entry.indexOf('=') + 1)).normalize())
+                .anyMatch(file.normalize()::equals);
     }
 }

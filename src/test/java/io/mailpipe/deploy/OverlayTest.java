@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,20 @@ class OverlayTest {
     @ValueSource(strings = {"spool", "kafka"})
     void overlayRunsItsQueueMode(String overlay) {
         assertEquals(overlay, Workload.of(build(overlay)).settings().require("mailpipe.queue"));
+    }
+
+    @Test
+    void kafkaOverlayShapesTrafficWithTheLimitsOfItsShapingConfigMap() {
+        List<HasMetadata> objects = build("kafka");
+        Workload workload = Workload.of(objects);
+
+        assertEquals("true", workload.settings().require("mailpipe.shaping.enabled"));
+        String file = workload.settings().require("mailpipe.shaping.file");
+        assertEquals("/etc/mailpipe/shaping/shaping.yaml", file);
+        assertEquals(Optional.of(KustomizeTree.configMap(objects, "mailpipe-shaping").getData().get("shaping.yaml")),
+                MailpipeSettings.mountedConfigMapFile(objects, workload.pod(), workload.container(), file));
+        assertTrue(workload.container().getVolumeMounts().stream().anyMatch(m -> m.getName().equals("shaping")
+                && m.getMountPath().equals("/etc/mailpipe/shaping") && Boolean.TRUE.equals(m.getReadOnly())));
     }
 
     @Test
@@ -89,6 +104,33 @@ class OverlayTest {
     void autoscalerBeyondThePartitionsIsCaught() {
         assertCaught(w -> w.all(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)
                 .forEach(h -> h.getSpec().setMaxReplicas(5)), "maxReplicas 5 x consumers 3 exceeds the 12");
+    }
+
+    @Test
+    void shapingLimitsNotMountedAreCaught() {
+        assertCaught(w -> w.container().getVolumeMounts().removeIf(m -> m.getName().equals("shaping")),
+                "mailpipe.shaping.file = /etc/mailpipe/shaping/shaping.yaml lies on no mounted volume");
+    }
+
+    @Test
+    void invalidShapingLimitsAreCaught() {
+        assertCaught(w -> KustomizeTree.configMap(w.objects(), "mailpipe-shaping").getData()
+                .put("shaping.yaml", "sites:\n  gmail: {mx: [\"*.google.com\"], max-conections: 5}\n"),
+                "is no valid limits file");
+    }
+
+    @Test
+    void shapingSwitchedOffIsCaught() {
+        assertCaught(w -> w.container().getEnv().add(new EnvVar("MAILPIPE_SHAPING_ENABLED", "false", null)),
+                "mailpipe.shaping.enabled must be true");
+    }
+
+    @Test
+    void kafkaTopicOfShapingSuspensionsMissingIsCaught() {
+        List<HasMetadata> objects = new java.util.ArrayList<>(build("kafka"));
+        objects.removeIf(o -> o.getMetadata().getName().equals("mail-shaping"));
+        assertTrue(OverlayChecks.check(objects).stream().anyMatch(p -> p.startsWith("KafkaTopics ")
+                && p.contains("mail.shaping=partitions=1")));
     }
 
     @Test

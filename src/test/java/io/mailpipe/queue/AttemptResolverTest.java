@@ -89,6 +89,79 @@ class AttemptResolverTest {
     }
 
     @Test
+    void theEffectiveExpiryIsTheEarlierOfTheLifetimeAndTheNotAfter() {
+        Instant lifetimeEnd = START.plus(Duration.ofDays(5));
+        QueueLifetime lifetime = QueueLifetime.DEFAULT;
+
+        assertEquals(lifetimeEnd, lifetime.expiresAt(QueueRecords.accepted("L1", START, "a@x.example", "b@y.example")));
+        assertEquals(START.plus(Duration.ofHours(1)), lifetime.expiresAt(QueueRecords.acceptedUntil("L2", START,
+                START.plus(Duration.ofHours(1)), "a@x.example", "b@y.example")));
+        assertEquals(lifetimeEnd, lifetime.expiresAt(QueueRecords.acceptedUntil("L3", START,
+                START.plus(Duration.ofDays(9)), "a@x.example", "b@y.example")));
+    }
+
+    @Test
+    void aDeferredMessageIsRetriedNoLaterThanItsNotAfterAndThenExpiredWithoutAnAttempt() {
+        Instant notAfter = START.plus(Duration.ofMinutes(12));
+        QueueRecord record = QueueRecords.acceptedUntil("N1", START, notAfter, "a@example.org", "b@example.net");
+
+        AttemptResolution first = resolver.resolve(record, transientFor("b@example.net"));
+        assertEquals(START.plus(Duration.ofMinutes(5)), first.record().nextAttemptAt());
+        clock.set(first.record().nextAttemptAt());
+        AttemptResolution second = resolver.resolve(first.record(), transientFor("b@example.net"));
+        assertEquals(notAfter, second.record().nextAttemptAt(), "the 15-minute retry is capped at the notAfter");
+        assertEquals(notAfter, second.events().get(0).nextAttemptAt());
+        clock.set(notAfter);
+        assertTrue(second.record().isPastNotAfter(clock.instant()));
+
+        AttemptResolution expired = resolver.expireUntried(second.record(), List.of());
+
+        assertEquals(Disposition.DEAD, expired.disposition());
+        assertEquals(2, expired.record().attempts(), "no attempt is counted");
+        assertNull(expired.record().nextAttemptAt());
+        assertEquals(List.of("b@example.net"), expired.expired().stream().map(RecipientState::address).toList());
+        assertEquals(GREYLISTED, expired.expired().get(0).lastReply(), "the report keeps the last remote reply");
+        assertTrue(expired.failed().isEmpty());
+        DeliveryEvent event = expired.events().get(0);
+        assertEquals(DeliveryEvent.Type.EXPIRED, event.type());
+        assertEquals(2, event.attempt());
+        assertEquals(SmtpReply.of(451, "4.4.7", "notAfter 2026-11-23T08:12:00Z passed; last reply: "
+                + "451 4.7.1 greylisted, try later"), event.reply());
+    }
+
+    @Test
+    void anAttemptEndingAfterTheNotAfterExpiresTheStillPendingRecipients() {
+        Instant notAfter = START.plus(Duration.ofMinutes(2));
+        QueueRecord record = QueueRecords.acceptedUntil("N2", START, notAfter, "a@example.org", "b@example.net");
+        clock.set(notAfter.plusSeconds(1));
+
+        AttemptResolution resolution = resolver.resolve(record, transientFor("b@example.net"));
+
+        assertEquals(Disposition.DEAD, resolution.disposition());
+        assertEquals(1, resolution.expired().size());
+        assertEquals("4.4.7", resolution.events().get(0).reply().enhancedStatus());
+        assertTrue(resolution.events().get(0).reply().lines().get(0).startsWith("notAfter 2026-11-23T08:02:00Z"));
+    }
+
+    @Test
+    void aRecipientDeliveredByAnEarlierAttemptStaysDeliveredWhenTheRestExpires() {
+        QueueRecord record = QueueRecords.acceptedUntil("N3", START, START.plusSeconds(60), "a@example.org",
+                "done@x.example", "late@x.example");
+        clock.set(START.plusSeconds(61));
+
+        AttemptResolution resolution = resolver.expireUntried(record, List.of(new RecipientResult("done@x.example",
+                RecipientOutcome.DELIVERED, ACCEPTED, null, null)));
+
+        assertEquals(List.of(RecipientStatus.DELIVERED, RecipientStatus.BOUNCED),
+                resolution.record().recipients().stream().map(RecipientState::status).toList());
+        assertEquals(List.of(DeliveryEvent.Type.DELIVERED, DeliveryEvent.Type.EXPIRED),
+                resolution.events().stream().map(DeliveryEvent::type).toList());
+        assertEquals("notAfter 2026-11-23T08:01:00Z passed", resolution.events().get(1).reply().lines().get(0),
+                "a recipient never tried has no last reply to quote");
+        assertEquals(Disposition.DEAD, resolution.disposition());
+    }
+
+    @Test
     void mixedRecipientsEachGetTheirOwnOutcomeAndOnlyPendingOnesAreRetried() {
         QueueRecord record = QueueRecords.accepted("R3", START, "a@example.org",
                 "ok@one.example", "later@two.example", "gone@three.example");

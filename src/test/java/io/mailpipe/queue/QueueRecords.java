@@ -21,4 +21,13 @@ public final class QueueRecords {
         List<Recipient> rcpts = Arrays.stream(recipients).map(a -> new Recipient(a, Set.of(), null)).toList();
         return QueueRecord.accepted(queueId, at, mailFrom, rcpts, "192.0.2.7", "client.example");
     }
+
+    /** A fresh record whose sender's cut-off is {@code notAfter}. */
+    public static QueueRecord acceptedUntil(String queueId, Instant at, Instant notAfter, String from,
+                                            String... recipients) {
+        QueueRecord record = accepted(queueId, at, from, recipients);
+        return QueueRecord.accepted(queueId, at, record.mailFrom(),
+                record.recipients().stream().map(RecipientState::recipient).toList(), record.clientIp(),
+                record.heloName(), MessageTags.NONE, notAfter);
+    }
 }

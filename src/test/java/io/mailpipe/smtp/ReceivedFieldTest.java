@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Received trace field (RFC 5321 §4.4, RFC 3848, RFC 6531 §3.7.3, RFC 5322 §3.3 dates). */
+/**
+ * The Received trace field (RFC 5321 §4.4, RFC 3848, RFC 6531 §3.7.3, RFC 5322 §3.3 dates), and the one of a message
+ * injected on this host (RFC 5322 §3.6.7).
+ */
 class ReceivedFieldTest {
 
     private static final ZonedDateTime DATE = ZonedDateTime.of(2026, 11, 3, 13, 9, 4, 0, ZoneOffset.ofHours(1));
@@ -31,6 +34,19 @@ class ReceivedFieldTest {
                 "4F2A9C", List.of("bob@example.org"), null, null, DATE);
         assertEquals("Received: from client.example ([192.0.2.7]) by mx.example.org with ESMTP\r\n"
                 + "\tid 4F2A9C for <bob@example.org>; Tue, 3 Nov 2026 13:09:04 +0100\r\n", field.text());
+    }
+
+    @Test
+    void anInjectedMessageHasNoFromOrWithClauseAndNamesTheSoftware() {
+        ReceivedField one = ReceivedField.injected("mx.example.org", "mailpipe", "acme-4F2A9C-0",
+                List.of("bob@example.org"), DATE);
+        ReceivedField two = ReceivedField.injected("mx.example.org", "mailpipe", "Q5",
+                List.of("a@example.org", "b@example.org"), DATE);
+
+        assertEquals("Received: by mx.example.org (mailpipe) id acme-4F2A9C-0 for <bob@example.org>;\r\n"
+                + "\tTue, 3 Nov 2026 13:09:04 +0100\r\n", one.text());
+        assertEquals("Received: by mx.example.org (mailpipe) id Q5; Tue, 3 Nov 2026 13:09:04 +0100\r\n",
+                two.text());
     }
 
     @Test

@@ -9,9 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * progress at once (a connection counts from accept until its QUIT, or its end without one) and the most messages
  * carried by one connection. While {@link #pushBack(boolean)} is on it greets with
  * {@code 421 4.7.0 rate limited} and closes; {@link #pushBackTransactions(int)} answers the next transactions' MAIL
- * with that reply instead and closes. Every RCPT address is logged. Reads time out after 10 s; at most 32 connections
- * are served at once.
+ * with that reply instead and closes. Addresses given to {@link #refuseRecipients} get {@code 550 5.1.1} at RCPT
+ * (RFC 3463 §3.2, bad destination mailbox). Every RCPT address is logged. Reads time out after 10 s; at most 32
+ * connections are served at once.
  */
 public final class CountingSink implements AutoCloseable {
 
@@ -40,6 +44,7 @@ public final class CountingSink implements AutoCloseable {
     private final AtomicInteger maxOpen = new AtomicInteger();
     private final AtomicInteger transactionsToPushBack = new AtomicInteger();
     private final Queue<String> rcpts = new ConcurrentLinkedQueue<>();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private volatile boolean pushBack;
 
     public CountingSink(String address, int port) throws IOException {
@@ -53,6 +58,11 @@ public final class CountingSink implements AutoCloseable {
 
     public int port() {
         return socket.getLocalPort();
+    }
+
+    /** Answers RCPT for each of {@code addresses} (case-insensitive) with 550 5.1.1 from now on. */
+    public void refuseRecipients(Collection<String> addresses) {
+        addresses.forEach(address -> refused.add(address.toLowerCase(Locale.ROOT)));
     }
 
     public void pushBack(boolean on) {
@@ -128,7 +138,10 @@ public final class CountingSink implements AutoCloseable {
         }
     }
 
-    /** Serves commands until QUIT or the end of the stream; a QUIT ends the connection's count before the 221. */
+    /**
+     * Serves commands until QUIT or the end of the stream; a QUIT ends the connection's count, and that of a
+     * transaction left open (every recipient refused), before the 221.
+     */
     private void converse(BufferedReader in, OutputStream out, Runnable end) throws IOException {
         int carried = 0;
         boolean inMail = false;
@@ -146,9 +159,11 @@ public final class CountingSink implements AutoCloseable {
                     send(out, "250 2.1.0 ok");
                 }
                 case "RCPT" -> {
-                    rcpts.add(line.substring(line.indexOf('<') + 1, Math.max(line.indexOf('<') + 1,
-                            line.indexOf('>'))));
-                    send(out, "250 2.1.5 ok");
+                    String address = line.substring(line.indexOf('<') + 1, Math.max(line.indexOf('<') + 1,
+                            line.indexOf('>')));
+                    rcpts.add(address);
+                    send(out, refused.contains(address.toLowerCase(Locale.ROOT))
+                            ? "550 5.1.1 no such user here" : "250 2.1.5 ok");
                 }
                 case "DATA" -> {
                     send(out, "354 go ahead");
@@ -168,6 +183,9 @@ public final class CountingSink implements AutoCloseable {
                     send(out, "250 2.0.0 ok");
                 }
                 case "QUIT" -> {
+                    if (inMail) {
+                        inTransaction.decrementAndGet();
+                    }
                     end.run();
                     send(out, "221 2.0.0 bye");
                     return;

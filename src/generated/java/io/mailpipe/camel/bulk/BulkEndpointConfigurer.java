@@ -37,6 +37,8 @@ public class BulkEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRecipients": target.setMaxRecipients(property(camelContext, int.class, value)); return true;
         case "maxrequestsize":
         case "maxRequestSize": target.setMaxRequestSize(property(camelContext, int.class, value)); return true;
+        case "servername":
+        case "serverName": target.setServerName(property(camelContext, java.lang.String.class, value)); return true;
         case "templates": target.setTemplates(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
@@ -59,6 +61,8 @@ public class BulkEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRecipients": return int.class;
         case "maxrequestsize":
         case "maxRequestSize": return int.class;
+        case "servername":
+        case "serverName": return java.lang.String.class;
         case "templates": return java.lang.String.class;
         default: return null;
         }
@@ -82,6 +86,8 @@ public class BulkEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRecipients": return target.getMaxRecipients();
         case "maxrequestsize":
         case "maxRequestSize": return target.getMaxRequestSize();
+        case "servername":
+        case "serverName": return target.getServerName();
         case "templates": return target.getTemplates();
         default: return null;
         }

@@ -24,7 +24,7 @@ public class BulkEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(9);
+        Set<String> props = new HashSet<>(10);
         props.add("allowedUrlPrefixes");
         props.add("fetchTimeout");
         props.add("lazyStartProducer");
@@ -33,6 +33,7 @@ public class BulkEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxRecipients");
         props.add("maxRequestSize");
         props.add("operation");
+        props.add("serverName");
         props.add("templates");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

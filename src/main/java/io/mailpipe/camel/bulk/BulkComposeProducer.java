@@ -3,8 +3,10 @@ package io.mailpipe.camel.bulk;
 import io.mailpipe.bulk.BulkComposer;
 import io.mailpipe.bulk.ComposedMessage;
 import io.mailpipe.camel.smtpd.SmtpdConstants;
+import io.mailpipe.camel.spool.SpoolConstants;
 import io.mailpipe.camel.support.MessageTagHeaders;
 import io.mailpipe.camel.support.RawMessage;
+import io.mailpipe.smtp.server.SmtpServerConfig;
 import io.mailpipe.smtp.Envelope;
 import io.mailpipe.smtp.MailFrom;
 import io.mailpipe.smtp.Recipient;
@@ -23,12 +25,13 @@ import java.util.Set;
 /**
  * {@code bulk:compose}: the request's JSON octets in, a {@code List<Message>} out, one Camel message per composed
  * message with the RFC 5322 octets as {@link RawMessage} body and the envelope (RFC 5321 §3.3; SMTPUTF8 per RFC 6531,
- * BODY per RFC 6152) and tags as headers, ready for {@code direct:enqueue} after a split.
+ * BODY per RFC 6152) and tags as headers, ready for {@code direct:enqueue} after a split. Trace field dates are in
+ * the system's time zone, as smtpd: writes them.
  */
 public class BulkComposeProducer extends DefaultProducer {
 
     private final BulkEndpoint endpoint;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Clock.systemDefaultZone();
     private BulkComposer composer;
 
     public BulkComposeProducer(BulkEndpoint endpoint) {
@@ -39,7 +42,9 @@ public class BulkComposeProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        composer = new BulkComposer(endpoint.settings(), clock);
+        String serverName = endpoint.getServerName();
+        composer = new BulkComposer(endpoint.settings(), clock, serverName == null || serverName.isBlank()
+                ? SmtpServerConfig.localHostName() : serverName.strip());
     }
 
     @Override
@@ -75,6 +80,9 @@ public class BulkComposeProducer extends DefaultProducer {
             message.setHeader(BulkConstants.MESSAGE_ID, composed.messageId());
         }
         MessageTagHeaders.write(message, composed.tags());
+        if (composed.notAfter() != null) {
+            message.setHeader(SpoolConstants.NOT_AFTER, composed.notAfter());
+        }
         return message;
     }
 }

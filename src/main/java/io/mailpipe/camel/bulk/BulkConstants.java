@@ -5,7 +5,8 @@ import org.apache.camel.spi.Metadata;
 /**
  * Headers of the bulk injection route. {@code bulk:compose} also sets, on each message it produces, the envelope
  * headers of {@link io.mailpipe.camel.smtpd.SmtpdConstants} (queue id, MAIL FROM, RCPT TO, envelope) that
- * {@code direct:enqueue} reads, and the sender's tags of {@link io.mailpipe.camel.support.MessageTagHeaders}.
+ * {@code direct:enqueue} reads, the sender's tags of {@link io.mailpipe.camel.support.MessageTagHeaders} and, when
+ * the request has one, its notAfter as {@link io.mailpipe.camel.spool.SpoolConstants#NOT_AFTER}.
  */
 public final class BulkConstants {
 

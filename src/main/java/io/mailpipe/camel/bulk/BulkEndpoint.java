@@ -50,6 +50,11 @@ public class BulkEndpoint extends DefaultEndpoint {
             + "from (e.g. https://files.example.com/); empty allows any http or https URL")
     private String allowedUrlPrefixes;
 
+    @UriParam(defaultValue = "localhost", description = "The host name written in the Received trace field put in "
+            + "front of every composed message; use the one smtpd: names itself with (smtpd.server-name); empty: the "
+            + "local host name, as smtpd: does")
+    private String serverName = "localhost";
+
     public BulkEndpoint(String uri, BulkComponent component) {
         super(uri, component);
     }
@@ -78,6 +83,14 @@ public class BulkEndpoint extends DefaultEndpoint {
 
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+
+    public void setServerName(String serverName) {
+        this.serverName = serverName;
     }
 
     public String getTemplates() {

@@ -121,7 +121,8 @@ public class KafkaQueue extends KafkaQueueOptions {
         QueueRecord accepted = QueueRecord.accepted(in.getHeader(SmtpdConstants.QUEUE_ID, String.class),
                 receivedAt != null ? receivedAt : getClock().instant(), envelope.mailFrom(), envelope.recipients(),
                 in.getHeader(SmtpdConstants.CLIENT_IP, String.class), in.getHeader(SmtpdConstants.HELO_NAME,
-                        String.class), MessageTagHeaders.read(in));
+                        String.class), MessageTagHeaders.read(in), in.getHeader(SpoolConstants.NOT_AFTER,
+                        Instant.class));
         writer.enqueue(accepted, body.toByteArray());
     }
 
@@ -180,6 +181,9 @@ public class KafkaQueue extends KafkaQueueOptions {
         in.setHeader(SmtpdConstants.HELO_NAME, record.heloName());
         in.setHeader(SpoolConstants.ATTEMPTS, record.attempts());
         MessageTagHeaders.write(in, record.tags());
+        if (record.notAfter() != null) {
+            in.setHeader(SpoolConstants.NOT_AFTER, record.notAfter());
+        }
         in.setBody(RawMessage.of(plan.body()));
     }
 }

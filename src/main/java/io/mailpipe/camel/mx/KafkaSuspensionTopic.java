@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailpipe.delivery.shaping.Scope;
 import io.mailpipe.delivery.shaping.SuspensionBroadcast;
 import io.mailpipe.delivery.shaping.TrafficShaper;
+import io.mailpipe.queue.kafka.KafkaTopicSetup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -69,8 +69,7 @@ final class KafkaSuspensionTopic implements SuspensionBroadcast, AutoCloseable {
 
     private static void createIfMissing(String brokers, String topic, int replicationFactor) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) replicationFactor)
-                    .configs(Map.of("cleanup.policy", "compact"))))
+            admin.createTopics(List.of(KafkaTopicSetup.shapingTopic(topic, (short) replicationFactor)))
                     .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

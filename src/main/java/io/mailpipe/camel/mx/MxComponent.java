@@ -1,6 +1,7 @@
 package io.mailpipe.camel.mx;
 
 import io.mailpipe.camel.observe.PipelineMeters;
+import io.mailpipe.camel.observe.ShapingMeters;
 import io.mailpipe.delivery.shaping.TrafficShaper;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.apache.camel.support.DefaultComponent;
  * The {@code mx:} component: delivers messages over SMTP to each recipient domain's mail exchangers (RFC 5321 §5)
  * or a smarthost. Component-level options are the defaults of every endpoint; endpoints with equal settings share
  * one delivery engine, so connection limits and rates hold across routes. With traffic shaping on, one shaper (bound
- * in the registry for the management endpoint) shapes every engine's deliveries.
+ * in the registry for the management endpoint, observed by {@link ShapingMeters}) shapes every engine's deliveries.
  */
 @Component("mx")
 public class MxComponent extends DefaultComponent {
@@ -27,6 +28,7 @@ public class MxComponent extends DefaultComponent {
     private TrafficShaper shaper;
     private KafkaGroupReplicas replicas;
     private KafkaSuspensionTopic suspensions;
+    private ShapingMeters shapingMeters;
 
     @Override
     protected synchronized void doStart() throws Exception {
@@ -35,6 +37,7 @@ public class MxComponent extends DefaultComponent {
             replicas = ShapingSetup.kafkaReplicas(getCamelContext());
             shaper = ShapingSetup.create(getCamelContext(), replicas == null ? () -> 1 : replicas);
             suspensions = ShapingSetup.kafkaSuspensions(getCamelContext(), shaper);
+            shapingMeters = ShapingMeters.attach(PipelineMeters.of(getCamelContext()), shaper);
             getCamelContext().getRegistry().bind(ShapingSetup.BEAN, TrafficShaper.class, shaper);
         }
     }
@@ -65,6 +68,10 @@ public class MxComponent extends DefaultComponent {
         engines.clear();
         callbackPools.values().forEach(pool -> getCamelContext().getExecutorServiceManager().shutdown(pool));
         callbackPools.clear();
+        if (shapingMeters != null) {
+            shapingMeters.close();
+            shapingMeters = null;
+        }
         if (shaper != null) {
             getCamelContext().getRegistry().unbind(ShapingSetup.BEAN);
             shaper = null;

@@ -44,7 +44,8 @@ final class ExchangeRecords {
         Instant receivedAt = message.getHeader(SpoolConstants.RECEIVED_AT, Instant.class);
         return QueueRecord.accepted(queueId, receivedAt == null ? clock.instant() : receivedAt,
                 envelope.mailFrom(), envelope.recipients(), message.getHeader(SpoolConstants.CLIENT_IP, String.class),
-                message.getHeader(SpoolConstants.HELO_NAME, String.class), MessageTagHeaders.read(message));
+                message.getHeader(SpoolConstants.HELO_NAME, String.class), MessageTagHeaders.read(message),
+                message.getHeader(SpoolConstants.NOT_AFTER, Instant.class));
     }
 
     /** Fills an exchange for one delivery attempt of a claimed message. */
@@ -65,6 +66,9 @@ final class ExchangeRecords {
             target.setHeader(SpoolConstants.HELO_NAME, record.heloName());
         }
         MessageTagHeaders.write(target, record.tags());
+        if (record.notAfter() != null) {
+            target.setHeader(SpoolConstants.NOT_AFTER, record.notAfter());
+        }
     }
 
     private static Envelope envelopeFromHeaders(Message message) throws InvalidPayloadException {

@@ -29,6 +29,11 @@ public final class SpoolConstants {
     public static final String CLIENT_IP = SmtpdConstants.CLIENT_IP;
     @Metadata(description = "The HELO/EHLO name the message came with, kept for reports.", javaType = "String")
     public static final String HELO_NAME = SmtpdConstants.HELO_NAME;
+    @Metadata(description = "The sender's cut-off (a send request's notAfter, set by bulk:compose; any route may set "
+            + "it): stored with the message; no delivery attempt starts at or after it, and the message expires "
+            + "there with a failure report if the queue lifetime has not ended it before. Absent: no cut-off.",
+              javaType = "java.time.Instant")
+    public static final String NOT_AFTER = "MailpipeNotAfter";
     @Metadata(description = "Consumer: delivery attempts already made before this one (0 on the first).",
               javaType = "Integer")
     public static final String ATTEMPTS = "MailpipeAttempts";

@@ -24,7 +24,8 @@ import java.util.concurrent.ExecutorService;
  * Delivers due messages of a spool: {@code concurrentConsumers} workers each claim a message, route one exchange
  * for it (body: the raw message; headers: the envelope with only the pending recipients) and hand the outcome to the
  * queue semantics (RFC 5321 §4.5.4.1): success removes the message, a transient failure defers the pending
- * recipients, a permanent one bounces them (RFC 3464 via the bounce sink) and moves the message to dead. Messages
+ * recipients, a permanent one bounces them (RFC 3464 via the bounce sink) and moves the message to dead; a message
+ * past its sender's notAfter is expired without an attempt. Messages
  * in flight when the process dies are delivered again after restart (at-least-once).
  */
 public class SpoolConsumer extends DefaultConsumer {
@@ -106,6 +107,15 @@ public class SpoolConsumer extends DefaultConsumer {
     }
 
     private void deliver(Claim claim) {
+        try {
+            if (outcomes.expireIfPastNotAfter(claim)) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            getExceptionHandler().handleException("spool: cannot expire " + claim.record().queueId()
+                    + "; it is resolved again after restart", e);
+            return;
+        }
         Exchange exchange = createExchange(false);
         try {
             ExchangeRecords.populate(exchange.getMessage(), claim);

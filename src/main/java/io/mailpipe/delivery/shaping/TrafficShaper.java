@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import java.util.function.LongSupplier;
  * otherwise the delivery is deferred at once with a 451 4.4.5 reply (RFC 3463 §3.5, congestion) so the queue retries
  * later. Replies feed the site's adaptive back-off. Limits are divided by the number of live replicas that share the
  * traffic. Waiting holds no thread: a rate wait is a delayed future, a slot wait a queued one. Operator suspensions
- * apply to this replica, or to all through a {@link SuspensionBroadcast}.
+ * apply to this replica, or to all through a {@link SuspensionBroadcast}. A {@link ShapingObserver} hears of new
+ * sites, deferrals by reason, waits for a connection slot and automatic back-offs.
  */
 public final class TrafficShaper {
 
@@ -37,6 +39,11 @@ public final class TrafficShaper {
     private final Suspensions suspensions = new Suspensions();
     private final Clock wallClock = Clock.systemUTC();
     private volatile SuspensionBroadcast broadcast;
+    private volatile ShapingObserver observer = ShapingObserver.NONE;
+
+    /** Why a delivery cannot go now, and the reply that says so. */
+    private record Refusal(ShapingObserver.DeferralReason reason, SmtpReply reply) {
+    }
 
     private static final class SiteState {
         final RateGate rate = new RateGate();
@@ -64,6 +71,13 @@ public final class TrafficShaper {
         return policy;
     }
 
+    /** Reports to {@code target} from now on; it first hears of every site of the limits file and seen so far. */
+    public void observe(ShapingObserver target) {
+        this.observer = target;
+        policy.sites().forEach(rule -> site(rule.name()));
+        new TreeSet<>(sites.keySet()).forEach(target::siteAdded);
+    }
+
     /** The site of a destination whose MX hosts are {@code mxHosts}. */
     public String siteOf(List<String> mxHosts) {
         return names.siteOf(mxHosts);
@@ -77,7 +91,7 @@ public final class TrafficShaper {
      */
     public CompletableFuture<Admission> admit(String site, String tenant, String campaign) {
         SiteState state = site(site);
-        SmtpReply early;
+        Refusal early;
         synchronized (this) {
             early = refusal(site, state, tenant, campaign, clock.getAsLong());
             if (early != null) {
@@ -85,15 +99,19 @@ public final class TrafficShaper {
             }
         }
         if (early != null) {
-            return CompletableFuture.completedFuture(Admission.deferred(early));
+            observer.deferred(site, early.reason());
+            return CompletableFuture.completedFuture(Admission.deferred(early.reply()));
         }
-        return state.slots.acquire(effectiveConnections(site))
-                .thenCompose(slot -> afterSlot(site, state, tenant, campaign));
+        CompletableFuture<Void> slot = state.slots.acquire(effectiveConnections(site));
+        if (!slot.isDone()) {
+            observer.waitedForConnection(site);
+        }
+        return slot.thenCompose(held -> afterSlot(site, state, tenant, campaign));
     }
 
     /** With a slot held: defers (giving the slot back) or takes the tokens and waits for them. */
     private CompletableFuture<Admission> afterSlot(String site, SiteState state, String tenant, String campaign) {
-        SmtpReply refused;
+        Refusal refused;
         long wait = 0;
         synchronized (this) {
             long now = clock.getAsLong();
@@ -107,7 +125,8 @@ public final class TrafficShaper {
         }
         if (refused != null) {
             state.slots.release();
-            return CompletableFuture.completedFuture(Admission.deferred(refused));
+            observer.deferred(site, refused.reason());
+            return CompletableFuture.completedFuture(Admission.deferred(refused.reply()));
         }
         int limit = policy.limitsOf(site).maxMessagesPerConnection();
         Admission granted = Admission.granted(limit <= 0 ? Integer.MAX_VALUE : limit, state.slots::release);
@@ -119,14 +138,14 @@ public final class TrafficShaper {
     }
 
     /** The deferral for a suspension, or for tokens further away than the longest wait; null when admissible. */
-    private SmtpReply refusal(String site, SiteState state, String tenant, String campaign, long now) {
-        SmtpReply blocked = blocked(site, state, tenant, campaign, now);
+    private Refusal refusal(String site, SiteState state, String tenant, String campaign, long now) {
+        Refusal blocked = blocked(site, state, tenant, campaign, now);
         if (blocked != null) {
             return blocked;
         }
         if (tokenWait(site, state, tenant, campaign, now) > policy.backOff().maxTokenWait().toNanos()) {
-            return deferral("the hourly or per-second budget of site " + site
-                    + (tenant == null ? "" : ", tenant " + tenant)
+            return deferral(ShapingObserver.DeferralReason.BUDGET_SPENT, "the hourly or per-second budget of site "
+                    + site + (tenant == null ? "" : ", tenant " + tenant)
                     + (campaign == null ? "" : ", campaign " + campaign) + " is used up");
         }
         return null;
@@ -135,8 +154,14 @@ public final class TrafficShaper {
     /** Feeds the replies of one transaction with {@code site} into its back-off. */
     public void record(String site, Collection<SmtpReply> replies) {
         SiteState state = site(site);
+        boolean backedOff;
         synchronized (this) {
+            int before = state.backOff.pushBacks();
             state.backOff.record(PushBacks.classify(replies), clock.getAsLong());
+            backedOff = state.backOff.pushBacks() > before;
+        }
+        if (backedOff) {
+            observer.backedOff(site);
         }
     }
 
@@ -224,6 +249,14 @@ public final class TrafficShaper {
         return out;
     }
 
+    /** The report of one site (a site not seen yet starts here with nothing in use). */
+    public SiteReport report(String site) {
+        SiteState state = site(site);
+        synchronized (this) {
+            return report(site, state, clock.getAsLong());
+        }
+    }
+
     private SiteReport report(String name, SiteState state, long now) {
         long operator = suspensions.remaining(Scope.SITE, name, now);
         long adaptive = state.backOff.suspended(now) ? state.backOff.suspendedUntil() - now : 0;
@@ -233,19 +266,22 @@ public final class TrafficShaper {
                 seconds(Math.max(operator, adaptive)), operator > 0);
     }
 
-    private SmtpReply blocked(String site, SiteState state, String tenant, String campaign, long now) {
+    private Refusal blocked(String site, SiteState state, String tenant, String campaign, long now) {
         if (suspensions.remaining(Scope.SITE, site, now) > 0) {
-            return deferral("site " + site + " is suspended by an operator");
+            return deferral(ShapingObserver.DeferralReason.SITE_SUSPENDED, "site " + site
+                    + " is suspended by an operator");
         }
         if (state.backOff.suspended(now)) {
-            return deferral("site " + site + " is suspended for " + seconds(state.backOff.suspendedUntil() - now)
-                    + " s after it pushed back");
+            return deferral(ShapingObserver.DeferralReason.SITE_BACKED_OFF, "site " + site + " is suspended for "
+                    + seconds(state.backOff.suspendedUntil() - now) + " s after it pushed back");
         }
         if (suspensions.remaining(Scope.TENANT, tenant, now) > 0) {
-            return deferral("tenant " + tenant + " is suspended by an operator");
+            return deferral(ShapingObserver.DeferralReason.TENANT_SUSPENDED, "tenant " + tenant
+                    + " is suspended by an operator");
         }
         if (suspensions.remaining(Scope.CAMPAIGN, campaign, now) > 0) {
-            return deferral("campaign " + campaign + " is suspended by an operator");
+            return deferral(ShapingObserver.DeferralReason.CAMPAIGN_SUSPENDED, "campaign " + campaign
+                    + " is suspended by an operator");
         }
         return null;
     }
@@ -306,16 +342,27 @@ public final class TrafficShaper {
         return Math.max(1, replicas.getAsInt());
     }
 
+    /** The state of {@code site}, made on first use; the observer hears of a new site outside the map's update. */
     private SiteState site(String site) {
-        return sites.computeIfAbsent(site, s -> new SiteState(policy.backOff()));
+        SiteState known = sites.get(site);
+        if (known != null) {
+            return known;
+        }
+        SiteState created = new SiteState(policy.backOff());
+        SiteState raced = sites.putIfAbsent(site, created);
+        if (raced != null) {
+            return raced;
+        }
+        observer.siteAdded(site);
+        return created;
     }
 
     private static RateGate gate(Map<String, RateGate> gates, String name) {
         return gates.computeIfAbsent(name, n -> new RateGate());
     }
 
-    private static SmtpReply deferral(String why) {
-        return SmtpReply.of(451, "4.4.5", "deferred by traffic shaping: " + why);
+    private static Refusal deferral(ShapingObserver.DeferralReason reason, String why) {
+        return new Refusal(reason, SmtpReply.of(451, "4.4.5", "deferred by traffic shaping: " + why));
     }
 
     private static long seconds(long nanos) {

@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One consumed queue record, from being read to its outcome stored (RFC 5321 §4.5.4.1): wait until it is due in its
- * tier; if its own next attempt is still ahead, move it on to the tier that fits; otherwise skip the recipients the
+ * tier; if its own next attempt is still ahead, move it on to the tier that fits; if its sender's notAfter has passed,
+ * expire it without an attempt ({@link AttemptResolver#expireUntried}); otherwise skip the recipients the
  * {@link DeliveredLedger} knows as delivered, set aside those on the suppression list ({@link KafkaSuppressions}),
  * let the delivery endpoint try the rest, apply the attempt with the shared {@link AttemptResolver}, report
  * bounces, and write the next copy, the events, the delivered markers and the suppressions hard bounces add,
@@ -39,13 +40,14 @@ public final class KafkaDeliveryCycle {
 
     /**
      * What to do with one consumed record: deliver to {@code toDeliver}, or nothing when it is empty; the
-     * recipients in {@code suppressed} (by address) are not tried.
+     * recipients in {@code suppressed} (by address) are not tried; {@code pastNotAfter}: expire instead of trying.
      */
     public record Plan(QueueRecord record, String key, byte[] body, List<String> deliveredEarlier,
-                       Map<String, SuppressionEntry> suppressed, List<RecipientState> toDeliver, boolean moved) {
+                       Map<String, SuppressionEntry> suppressed, List<RecipientState> toDeliver, boolean moved,
+                       boolean pastNotAfter) {
 
         public boolean needsDelivery() {
-            return !moved && !toDeliver.isEmpty();
+            return !moved && !pastNotAfter && !toDeliver.isEmpty();
         }
     }
 
@@ -78,7 +80,7 @@ public final class KafkaDeliveryCycle {
         Instant now = resolver.clock().instant();
         if (!record.isDue(now) && !resolver.lifetime().isExpired(record, now)) {
             writer.send(List.of(outcomes.toTier(record.nextRevision(), key, body, now)));
-            return new Plan(record, key, body, List.of(), Map.of(), List.of(), true);
+            return new Plan(record, key, body, List.of(), Map.of(), List.of(), true, false);
         }
         List<String> earlier = new ArrayList<>();
         List<RecipientState> toDeliver = new ArrayList<>();
@@ -91,15 +93,15 @@ public final class KafkaDeliveryCycle {
         }
         Map<String, SuppressionEntry> suppressed = suppressions.matching(record, toDeliver);
         toDeliver.removeIf(state -> suppressed.containsKey(state.address()));
-        return new Plan(record, key, body, earlier, suppressed, toDeliver, false);
+        return new Plan(record, key, body, earlier, suppressed, toDeliver, false, record.isPastNotAfter(now));
     }
 
     /** Stores the outcome of the attempt ({@code failure} null: the delivery endpoint succeeded). */
     public AttemptResolution finish(Plan plan, Throwable failure) throws Exception {
-        AttemptResult result = withEarlier(resultOf(failure), plan.deliveredEarlier());
         AttemptResolver.Suppression suppression = resolver.suppress(plan.record(), plan.suppressed());
-        AttemptResolution resolution = withEvents(suppression.events(),
-                resolver.resolve(suppression.record(), result));
+        AttemptResolution resolution = withEvents(suppression.events(), plan.pastNotAfter()
+                ? resolver.expireUntried(suppression.record(), earlierResults(plan.deliveredEarlier()))
+                : resolver.resolve(suppression.record(), withEarlier(resultOf(failure), plan.deliveredEarlier())));
         bounces.send(resolution, MessageBytes.of(plan.body()), BounceReason.PERMANENT_FAILURE);
         Instant now = resolver.clock().instant();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(
@@ -147,13 +149,16 @@ public final class KafkaDeliveryCycle {
         if (earlier.isEmpty()) {
             return result;
         }
-        List<RecipientResult> results = new ArrayList<>();
-        earlier.forEach(address -> results.add(new RecipientResult(address, RecipientOutcome.DELIVERED,
-                DELIVERED_EARLIER, null, null)));
+        List<RecipientResult> results = new ArrayList<>(earlierResults(earlier));
         if (result.report() != null) {
             result.report().results().stream().filter(r -> !earlier.contains(r.recipient())).forEach(results::add);
         }
         return new AttemptResult(result.kind(), new DeliveryReport(results), result.error());
     }
 
+    /** The recipients delivered by an earlier attempt, as delivered results. */
+    private static List<RecipientResult> earlierResults(List<String> earlier) {
+        return earlier.stream().map(address -> new RecipientResult(address, RecipientOutcome.DELIVERED,
+                DELIVERED_EARLIER, null, null)).toList();
+    }
 }

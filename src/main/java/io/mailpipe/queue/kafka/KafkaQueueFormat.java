@@ -21,7 +21,8 @@ import java.util.function.Function;
  *   headers mailpipe-format  "1" (ASCII); a reader refuses a record without it or with a newer version
  *           mailpipe-record  the {@link QueueRecordJson} document: envelope (MAIL FROM with SIZE, BODY, SMTPUTF8,
  *                            RET, ENVID; RCPT with NOTIFY, ORCPT) and each recipient's state, attempts, next
- *                            attempt time, last error, client address and HELO name
+ *                            attempt time, last error, client address and HELO name; the sender's tags and
+ *                            notAfter when the message has them
  *           mailpipe-due-at  ISO-8601 instant before which a retry tier does not hand the record on; absent on
  *                            mail.incoming (due at once)
  * </pre>

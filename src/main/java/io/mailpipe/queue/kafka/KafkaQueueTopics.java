@@ -13,7 +13,9 @@ import java.util.List;
  *   <li>{@code mail.delivered}: compacted, one marker per delivered recipient ({@link DeliveredLedger});</li>
  *   <li>{@code mail.submit}: JSON send requests of bulk senders, {@code mail.submit.rejected} the requests refused
  *       with their reason, {@code mail.submit.idempotency} (compacted) the keys of requests already queued;</li>
- *   <li>{@code mail.suppressed}: compacted, the suppression list ({@link SuppressionList}).</li>
+ *   <li>{@code mail.suppressed}: compacted, the suppression list ({@link SuppressionList});</li>
+ *   <li>{@code mail.shaping}: compacted, one partition, the operator suspensions of traffic shaping that every
+ *       replica applies.</li>
  * </ul>
  * A prefix other than {@code mail} lets several installations share one cluster.
  */
@@ -55,6 +57,10 @@ public record KafkaQueueTopics(String prefix, RetryTiers tiers) {
 
     public String suppressed() {
         return prefix + ".suppressed";
+    }
+
+    public String shaping() {
+        return prefix + ".shaping";
     }
 
     /** The topics that hold messages: incoming, every retry tier and dead. */

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeoutException;
  * than the queue lifetime. The bulk injection topics come along: {@code mail.submit} and {@code mail.submit.rejected}
  * are set up like message topics, {@code mail.submit.idempotency} is compacted with the same retention as
  * {@code mail.delivered}, which is how long a request key is remembered. {@code mail.suppressed} is compacted only:
- * an address stays suppressed until a tombstone removes it.
+ * an address stays suppressed until a tombstone removes it. {@code mail.shaping} (operator suspensions of traffic
+ * shaping) is compacted only and has one partition, so every replica reads all suspensions in order; it is planned
+ * whether or not shaping is on, so a deployment that creates topics up front can switch shaping on later.
  */
 public final class KafkaTopicSetup {
 
@@ -69,7 +71,14 @@ public final class KafkaTopicSetup {
         wanted.add(topic(settings, topics.submitIdempotency(), compacted));
         wanted.add(topic(settings, topics.suppressed(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_COMPACT)));
+        wanted.add(shapingTopic(topics.shaping(), settings.replicationFactor()));
         return wanted;
+    }
+
+    /** The compacted, single-partition topic of traffic shaping suspensions named {@code name}. */
+    public static NewTopic shapingTopic(String name, short replicationFactor) {
+        return new NewTopic(name, 1, replicationFactor).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     private static void createAll(Admin admin, List<NewTopic> missing, Duration timeout)

@@ -11,13 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Applies the queue semantics to spooled messages: resolves an attempt ({@link AttemptResolver}), reports bounces
  * (RFC 3464 via the {@link io.mailpipe.queue.BounceSink}), records one event per recipient outcome, then removes,
- * defers or buries the message. If the bounce report cannot be handed over, the message is deferred unchanged and
- * resolved again later, so no failure report is lost.
+ * defers or buries the message; a message past its sender's notAfter is expired without an attempt. If the bounce
+ * report cannot be handed over, the message is deferred unchanged and resolved again later, so no failure report is
+ * lost.
  */
 public final class SpoolOutcomes {
 
@@ -43,6 +45,18 @@ public final class SpoolOutcomes {
     public void record(Claim claim, AttemptResult result) throws IOException {
         AttemptResolution resolution = resolver.resolve(claim.record(), result);
         apply(claim, resolution, BounceReason.PERMANENT_FAILURE);
+    }
+
+    /**
+     * Before an attempt: a claimed message whose sender's notAfter has passed is expired instead of tried (reported
+     * like a lifetime expiry). Returns true when it was, so the caller must not deliver it.
+     */
+    public boolean expireIfPastNotAfter(Claim claim) throws IOException {
+        if (!claim.record().isPastNotAfter(resolver.clock().instant())) {
+            return false;
+        }
+        apply(claim, resolver.expireUntried(claim.record(), List.of()), BounceReason.EXPIRED);
+        return true;
     }
 
     /** An operator's bounce: every pending recipient of a message not being delivered fails now. */

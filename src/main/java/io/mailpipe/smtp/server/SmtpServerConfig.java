@@ -160,7 +160,8 @@ public final class SmtpServerConfig {
     public Supplier<String> queueIdGenerator() { return queueIdGenerator; }
     public SmtpServerMetrics metrics() { return metrics; }
 
-    private static String localHostName() {
+    /** The name the server uses when none is configured: the local host's canonical name, else "localhost". */
+    public static String localHostName() {
         try {
             return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (UnknownHostException e) {

@@ -3,6 +3,7 @@ package io.mailpipe.app.observe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailpipe.camel.mx.MxConstants;
+import io.mailpipe.camel.observe.PipelineMeters;
 import io.mailpipe.camel.support.RawMessage;
 import io.mailpipe.delivery.TransientDeliveryException;
 import io.mailpipe.delivery.shaping.SiteReport;
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Traffic shaping end to end through {@code mx:}: two simulated providers on 127.0.0.2 and 127.0.0.3 found by MX
  * records in a loopback unbound; three domains served by the first share its site limits (concurrent transactions,
  * messages per connection), the second answers 421 4.7.0 and is suspended without further connections, and an
- * operator suspends and resumes sites over the management endpoint.
+ * operator suspends and resumes sites over the management endpoint; the shaping meters show on /observe/metrics.
  */
 class TrafficShapingIT {
 
@@ -85,6 +86,8 @@ class TrafficShapingIT {
                 back-off: {suspend-seconds: 600, max-suspend-seconds: 1200}
                 """);
         context = new DefaultCamelContext();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        context.getRegistry().bind("pipelineMeters", PipelineMeters.class, new PipelineMeters(registry));
         Properties properties = new Properties();
         properties.setProperty("mailpipe.shaping.enabled", "true");
         properties.setProperty("mailpipe.shaping.file", limits.toString());
@@ -95,7 +98,7 @@ class TrafficShapingIT {
         context.start();
         template = context.createProducerTemplate();
         management = ManagementServer.start(new InetSocketAddress("127.0.0.1", 0), List::of, List::of,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), TrafficShapingIT::shaper);
+                registry, TrafficShapingIT::shaper);
     }
 
     @AfterAll
@@ -159,6 +162,9 @@ class TrafficShapingIT {
         assertTrue(alpha.connections() >= MESSAGES / 4, "connections were closed after 4 messages");
         assertTrue(site("alpha").granted() >= MESSAGES);
         assertEquals(0, site("alpha").connectionsInUse());
+        Map<String, Double> metrics = Scrape.metrics(management.address().getPort());
+        assertEquals(0.0, metrics.get("mailpipe_shaping_connections{site=\"alpha\"}"), metrics.toString());
+        assertTrue(metrics.get("mailpipe_shaping_connection_waits_total{site=\"alpha\"}") > 0, metrics.toString());
     }
 
     @Test
@@ -183,6 +189,11 @@ class TrafficShapingIT {
         }
         assertTrue(betaState.get("suspendedSeconds").asLong() > 500);
         assertEquals(1, betaState.get("pushBacks").asInt());
+        Map<String, Double> metrics = Scrape.metrics(management.address().getPort());
+        assertEquals(1.0, metrics.get("mailpipe_shaping_backoffs_total{site=\"beta\"}"), metrics.toString());
+        assertEquals(1.0, metrics.get("mailpipe_shaping_suspended{site=\"beta\"}"));
+        assertEquals(5.0, metrics.get("mailpipe_shaping_deferrals_total{reason=\"site_backed_off\","
+                + "site=\"beta\"}"));
 
         beta.pushBack(false);
         HttpResponse<String> resumed = http("POST", "/shaping/resume?site=beta");

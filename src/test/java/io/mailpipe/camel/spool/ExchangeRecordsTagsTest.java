@@ -9,11 +9,16 @@ import org.apache.camel.support.DefaultMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** The spool's enqueue step stores the tag headers with the message, and a message without them has no tags. */
+/**
+ * The spool's enqueue step stores the tag headers and the notAfter header with the message, and a message without
+ * them has no tags and no cut-off.
+ */
 class ExchangeRecordsTagsTest {
 
     @Test
@@ -29,7 +34,21 @@ class ExchangeRecordsTagsTest {
 
     @Test
     void aMessageWithoutTagHeadersHasNoTags() throws Exception {
-        assertEquals(MessageTags.NONE, ExchangeRecords.toRecord(message(), Clock.systemUTC()).tags());
+        QueueRecord record = ExchangeRecords.toRecord(message(), Clock.systemUTC());
+
+        assertEquals(MessageTags.NONE, record.tags());
+        assertNull(record.notAfter());
+    }
+
+    @Test
+    void theNotAfterHeaderBecomesTheRecordsCutOff() throws Exception {
+        Instant notAfter = Instant.parse("2026-11-24T00:00:00Z");
+        Message message = message();
+        message.setHeader(SpoolConstants.NOT_AFTER, notAfter);
+
+        QueueRecord record = ExchangeRecords.toRecord(message, Clock.systemUTC());
+
+        assertEquals(notAfter, record.notAfter());
     }
 
     private static Message message() {

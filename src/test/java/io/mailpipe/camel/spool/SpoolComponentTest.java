@@ -38,11 +38,13 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code spool:} component in a Camel context: the producer stores durably, the consumer hands each due message
- * to the delivery route with its pending recipients and applies the outcome the route reports.
+ * to the delivery route with its pending recipients and applies the outcome the route reports; a message whose
+ * notAfter passed is expired instead of handed over.
  */
 class SpoolComponentTest extends CamelTestSupport {
 
@@ -132,6 +134,34 @@ class SpoolComponentTest extends CamelTestSupport {
         assertTrue(events.contains("\"event\":\"bounced\",\"queueId\":\"M1\",\"recipient\":\"gone@three.example\","
                 + "\"attempt\":1,\"code\":550,\"enhancedStatus\":\"5.1.1\",\"reply\":\"unknown user\","
                 + "\"mxHost\":\"mx.three\",\"category\":\"bad_mailbox\",\"statusClass\":\"permanent\""), events);
+    }
+
+    @Test
+    void aMessageDeferredPastItsNotAfterIsExpiredAndReportedWithoutAnotherAttempt() throws Exception {
+        behaviour = exchange -> {
+            throw new TransientDeliveryException("deferred", new DeliveryReport(List.of(
+                    new RecipientResult("b@y.example", RecipientOutcome.TRANSIENT, LATER, "mx.y", null))));
+        };
+        Instant notAfter = T0.plus(Duration.ofMinutes(3));
+        template.send("direct:in", exchange -> {
+            exchange.getMessage().setBody(RawMessage.of("Subject: N1\r\n\r\nhello\r\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            exchange.getMessage().setHeaders(Map.of(SpoolConstants.QUEUE_ID, "N1", SpoolConstants.MAIL_FROM,
+                    "a@x.example", SpoolConstants.RCPT_TO, List.of("b@y.example"), SpoolConstants.NOT_AFTER, notAfter));
+        });
+        assertEquals(notAfter, nextAttempt().getMessage().getHeader(SpoolConstants.NOT_AFTER));
+        await(() -> spool().counts().get(SpoolState.DEFERRED) == 1);
+        assertEquals(notAfter, spool().list().get(0).nextAttemptAt(), "the 5-minute retry is capped at notAfter");
+
+        clock.set(notAfter);
+
+        await(() -> spool().counts().get(SpoolState.DEAD) == 1);
+        assertNull(attempts.poll(200, TimeUnit.MILLISECONDS), "no attempt at or after the notAfter");
+        assertEquals(List.of("N1 b@y.example " + BounceReason.EXPIRED + " " + LATER), bounces);
+        String events = events();
+        assertTrue(events.contains("\"event\":\"expired\",\"queueId\":\"N1\",\"recipient\":\"b@y.example\","
+                + "\"attempt\":1,\"code\":451,\"enhancedStatus\":\"4.4.7\",\"reply\":\"notAfter "
+                + "2026-11-23T08:03:00Z passed; last reply: 451 4.3.0 try later\""), events);
     }
 
     @Test

@@ -57,6 +57,30 @@ class SpoolOutcomesTest {
     }
 
     @Test
+    void aMessageWhoseNotAfterPassedWhileDeferredIsExpiredAtItsNextTurnWithoutAnAttempt() throws Exception {
+        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
+            SpoolOutcomes outcomes = outcomes(spool, (message, body, failed, reason) ->
+                    reports.add(reason + " " + failed.get(0).address() + " " + failed.get(0).lastReply()));
+            Instant notAfter = T0.plus(Duration.ofMinutes(30));
+            spool.store(QueueRecords.acceptedUntil("N1", T0, notAfter, "a@x.example", "b@y.example"),
+                    body("x\r\n"));
+            Claim first = spool.claimNext(1000).orElseThrow();
+            assertFalse(outcomes.expireIfPastNotAfter(first), "before its notAfter a message is tried");
+            outcomes.record(first, AttemptResult.fault("connection refused"));
+            clock.set(notAfter.plusSeconds(1));
+
+            assertTrue(outcomes.expireIfPastNotAfter(spool.claimNext(1000).orElseThrow()));
+
+            assertEquals(List.of("EXPIRED b@y.example null"), reports);
+            assertEquals(1, spool.counts().get(SpoolState.DEAD));
+            DeliveryEvent expired = events.get(events.size() - 1);
+            assertEquals(DeliveryEvent.Type.EXPIRED, expired.type());
+            assertEquals(1, expired.attempt());
+            assertEquals("notAfter " + notAfter + " passed", expired.reply().lines().get(0));
+        }
+    }
+
+    @Test
     void anOperatorBounceReportsEveryPendingRecipient() throws Exception {
         try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             SpoolOutcomes outcomes = outcomes(spool, (message, body, failed, reason) ->
