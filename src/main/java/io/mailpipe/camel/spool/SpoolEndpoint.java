@@ -66,8 +66,9 @@ public class SpoolEndpoint extends DefaultEndpoint {
     private long eventLogMaxBytes = 10L * 1024 * 1024;
     @UriParam(label = "consumer,advanced", defaultValue = "5", description = "How many rotated event logs to keep.")
     private int eventLogKeep = 5;
-    @UriParam(label = "advanced", defaultValue = "67108864", description = "The journal segment size in octets: a "
-            + "full segment is checkpointed (its remaining messages forced to disk on their own) and deleted.")
+    @UriParam(label = "advanced", defaultValue = "67108864", description = "The journal segment size in octets: once "
+            + "eight segments are full, the oldest is checkpointed (its remaining messages forced to disk on their "
+            + "own) and deleted.")
     private long segmentSize = 64L * 1024 * 1024;
     @UriParam(label = "advanced", description = "The clock of the spool and its retry schedule; for tests.")
     private Clock clock;

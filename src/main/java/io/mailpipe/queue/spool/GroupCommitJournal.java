@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,11 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       future. Only then is the message indexed for delivery and the client answered 250.</li>
  *   <li>A message that leaves the queue appends a removal entry, which rides along with the next batch (no wait;
  *       a batch of removals alone is written but not forced).</li>
- *   <li>When a segment is full the committer starts the next one. One segment later (so that most of its messages
- *       have been delivered meanwhile) a checkpoint thread makes the segment's remaining messages durable on their
- *       own: it forces each file still in {@code incoming/} or {@code active/} (files rewritten into
- *       {@code deferred/} or {@code dead/} were forced when written) and those directories, and only then deletes
- *       the segment. Messages delivered before the checkpoint never cost an fsync of their own. Closing the journal
+ *   <li>When a segment is full the committer starts the next one. Once more than {@code retainedSegments} full
+ *       segments are kept (so that most messages of the oldest have been delivered meanwhile, even while a backlog
+ *       builds up) a checkpoint thread makes the oldest segment's remaining messages durable on their own: it forces
+ *       each file still in {@code incoming/} or {@code active/} (files rewritten into {@code deferred/} or
+ *       {@code dead/} were forced when written) and those directories, and only then deletes the segment. Messages delivered before the checkpoint never cost an fsync of their own. Closing the journal
  *       checkpoints nothing: the segments stay for the next start.</li>
  *   <li>At start ({@link SpoolRecovery}) every message entry of a surviving segment without a removal entry whose
  *       file is missing or fails its checksum is restored from the journal into {@code incoming/}, and the surviving
@@ -69,6 +70,7 @@ final class GroupCommitJournal implements AutoCloseable {
 
     private final Path directory;
     private final long segmentBytes;
+    private final int retainedSegments;
     private final Checkpoint checkpoint;
     private final LinkedBlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final ExecutorService checkpointer = Executors.newSingleThreadExecutor(r -> daemon(r, "spool-checkpoint"));
@@ -82,13 +84,14 @@ final class GroupCommitJournal implements AutoCloseable {
     private FileChannel segment;
     private Future<FileChannel> nextSegment;
     private List<String> segmentIds = new ArrayList<>();
-    private Segment lastFull;
+    private final ArrayDeque<Segment> fullSegments = new ArrayDeque<>();
 
     /** Opens a new segment after {@code recovered} ones, which are checkpointed in the background. */
-    GroupCommitJournal(Path directory, long firstSequence, long segmentBytes, Checkpoint checkpoint,
-                       List<Segment> recovered) throws IOException {
+    GroupCommitJournal(Path directory, long firstSequence, long segmentBytes, int retainedSegments,
+                       Checkpoint checkpoint, List<Segment> recovered) throws IOException {
         this.directory = directory;
         this.segmentBytes = segmentBytes;
+        this.retainedSegments = retainedSegments;
         this.checkpoint = checkpoint;
         this.sequence = firstSequence;
         openSegment();
@@ -254,9 +257,9 @@ final class GroupCommitJournal implements AutoCloseable {
         segmentIds = new ArrayList<>();
         openSegment();
         full.close();
-        Segment due = lastFull;
-        lastFull = closed;
-        if (due != null) {
+        fullSegments.add(closed);
+        while (fullSegments.size() > retainedSegments) {
+            Segment due = fullSegments.poll();
             checkpointer.execute(() -> checkpoint(due));
         }
     }

@@ -68,7 +68,7 @@ public final class Spool implements AutoCloseable {
         recovered.entries().forEach(e -> index.put(e.state(), e.record()));
         this.statistics = new SpoolStatistics(recovered.restored(), recovered.corrupt());
         this.journal = new GroupCommitJournal(layout.journal(), recovered.nextSegment(), settings.segmentBytes(),
-                this::makeDurable, recovered.segments());
+                settings.retainedSegments(), this::makeDurable, recovered.segments());
         LOG.info("spool {}: {} messages after recovery ({} restored from the journal, {} corrupt)", layout.root(),
                 recovered.entries().size(), recovered.restored(), recovered.corrupt());
     }

@@ -143,29 +143,35 @@ class GroupCommitRecoveryTest {
     }
 
     @Test
-    void aSegmentIsCheckpointedOneSegmentLaterAndMessagesGoneByThenCostNoFsync() throws Exception {
-        try (Spool spool = Spool.open(dir, new SpoolSettings(4096), clock)) {
+    void aSegmentIsCheckpointedOnceTheRetainedSegmentsAfterItAreFullAndMessagesGoneByThenCostNoFsync()
+            throws Exception {
+        try (Spool spool = Spool.open(dir, new SpoolSettings(4096, 2), clock)) {
             // a segment is prepared (created full of zeros) when the one before it is opened
-            Path first = dir.resolve("journal/0000000000000000.journal");
-            Path second = dir.resolve("journal/0000000000000001.journal");
-            Path thirdPrepared = dir.resolve("journal/0000000000000002.journal");
-            Path fourthPrepared = dir.resolve("journal/0000000000000003.journal");
             List<String> inFirst = new ArrayList<>();
-            for (int i = 0; i < 100 && !Files.exists(thirdPrepared); i++) {
+            for (int i = 0; i < 100 && !Files.exists(segment(2)); i++) {
                 storeSmall(spool, "F" + i);
                 inFirst.add("F" + i);
             }
             for (String id : inFirst) {
                 assertTrue(spool.delete(id));
             }
-            assertTrue(Files.exists(first), "the first segment waits for the next one to fill");
-            for (int i = 0; i < 100 && !Files.exists(fourthPrepared); i++) {
-                storeSmall(spool, "S" + i);
-            }
+            fillUntilPrepared(spool, 3, "S");
+            assertTrue(Files.exists(segment(0)), "two full segments are retained: 0 and 1");
+            fillUntilPrepared(spool, 4, "T");
 
-            awaitDeleted(first);
+            awaitDeleted(segment(0));
             assertEquals(0, spool.statistics().checkpointForces(), "deleted messages need no fsync of their own");
-            assertTrue(Files.exists(second), "the second segment is checkpointed only after the third fills");
+            assertTrue(Files.exists(segment(1)), "with segments 0 to 2 full, only the oldest is checkpointed");
+        }
+    }
+
+    private Path segment(int sequence) {
+        return dir.resolve("journal/" + GroupCommitJournal.segmentName(sequence));
+    }
+
+    private void fillUntilPrepared(Spool spool, int sequence, String prefix) throws IOException {
+        for (int i = 0; i < 100 && !Files.exists(segment(sequence)); i++) {
+            storeSmall(spool, prefix + i);
         }
     }
 
