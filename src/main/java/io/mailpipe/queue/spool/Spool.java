@@ -46,8 +46,6 @@ public final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
     /** New messages up to this size are encoded once in memory, for their file and their journal entry alike. */
     private static final long IN_MEMORY_COPY_LIMIT = 1 << 20;
-    /** Files of finished messages kept for new ones (see {@link RecycledFiles}). */
-    private static final int RECYCLED_FILES = 256;
     private static final List<SpoolState> CLAIMABLE = List.of(SpoolState.INCOMING, SpoolState.DEFERRED,
             SpoolState.DEAD);
 
@@ -57,14 +55,12 @@ public final class Spool implements AutoCloseable {
     private final GroupCommitJournal journal;
     private final SpoolStatistics statistics;
     private final FileLock lock;
-    private final RecycledFiles recycled;
 
     private Spool(SpoolLayout layout, SpoolSettings settings, Clock clock, FileLock lock,
                   SpoolRecovery.Recovered recovered) throws IOException {
         this.layout = layout;
         this.clock = clock;
         this.lock = lock;
-        this.recycled = new RecycledFiles(layout.tmp(), RECYCLED_FILES);
         recovered.entries().forEach(e -> index.put(e.state(), e.record()));
         this.statistics = new SpoolStatistics(recovered.restored(), recovered.corrupt());
         this.journal = new GroupCommitJournal(layout.journal(), recovered.nextSegment(), settings.segmentBytes(),
@@ -160,7 +156,7 @@ public final class Spool implements AutoCloseable {
         String queueId = claim.record().queueId();
         switch (disposition) {
             case REMOVE -> {
-                recycled.retire(claim.file());
+                Files.deleteIfExists(claim.file());
                 journal.appendRemoval(queueId);
                 index.remove(queueId);
             }
@@ -301,17 +297,13 @@ public final class Spool implements AutoCloseable {
         statistics.rewriteForced();
         Files.move(tmp, layout.file(target, next.queueId()), StandardCopyOption.ATOMIC_MOVE);
         SpoolLayout.forceDirectory(layout.directory(target));
-        recycled.retire(claim.file());
+        Files.delete(claim.file());
         index.put(target, next);
     }
 
-    /**
-     * Writes a queue file from its encoded content: one write into a recycled file (or a new one) in {@code tmp/},
-     * then the rename into place.
-     */
+    /** Writes a queue file from its encoded content: one write into {@code tmp/}, then the rename into place. */
     private void writeFile(ByteBuffer content, String queueId, Path target) throws IOException {
-        Path reused = recycled.take();
-        Path tmp = reused != null ? reused : layout.tmp().resolve(queueId);
+        Path tmp = layout.tmp().resolve(queueId);
         try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             while (content.hasRemaining()) {

@@ -54,27 +54,6 @@ class SpoolTest {
     }
 
     @Test
-    void theFileOfARemovedMessageIsReusedByTheNextOne() throws Exception {
-        try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
-            spool.store(QueueRecords.accepted("M1", T0, "a@x.example", "b@y.example"), body("first, longer\r\n"));
-            Claim first = spool.claimNext(1000).orElseThrow();
-            spool.finish(first, Disposition.REMOVE, first.record());
-            try (var kept = Files.list(dir.resolve("tmp"))) {
-                assertEquals(1, kept.count(), "the removed message's file waits in tmp/");
-            }
-
-            spool.store(QueueRecords.accepted("M2", T0, "a@x.example", "b@y.example"), body("second\r\n"));
-            try (var kept = Files.list(dir.resolve("tmp"))) {
-                assertEquals(0, kept.count(), "the new message took it");
-            }
-            assertEquals("second\r\n", read(spool.claimNext(1000).orElseThrow().body()));
-        }
-        try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
-            assertEquals(1, reopened.list().size());
-        }
-    }
-
-    @Test
     void aMessageInFlightAtShutdownIsDeliveredAgainAfterRestart() throws Exception {
         try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M2", T0, "a@x.example", "b@y.example"), body("x\r\n"));
