@@ -3,7 +3,7 @@
 # smtp-sink, against Postfix relaying the same number of ready messages of the same size to the same sink in the
 # same run.
 #
-#   bench/bulk-bench.sh                     # defaults: 5000 requests per round, 3 rounds after a warm-up of 5000
+#   bench/bulk-bench.sh                     # defaults: 5000 requests per round, 3 rounds after a warm-up of 20000
 #   REQUESTS=20000 ROUNDS=2 bench/bulk-bench.sh
 #   KEEP=1 bench/bulk-bench.sh              # keep the work directory (logs, broker data, flight recording)
 #
@@ -16,16 +16,18 @@
 # sink has received all of them. Postfix gets the same number of messages of the composed size from smtp-source
 # (20 sessions) and relays them to the sink; its round is timed the same way, from the first message sent.
 # Reported: the median rates, the ratio, the CPU per message (mailpipe JVM and broker; Postfix master and daemons),
-# and where mailpipe's Java time goes, from a flight recording of the timed rounds: samples attributed to compose
-# (request parsing and MIME), sign (DKIM), Kafka client, SMTP delivery (mx:, Netty), queue and routing (mailpipe
-# queue code, Camel), by the innermost frame of those packages (JDK, Jackson and logging frames are skipped).
+# mailpipe's CPU by thread group (JIT compiler, garbage collector, Kafka and Netty I/O threads, Camel threads;
+# bench/thread_cpu.py), and where its Java time goes, from a flight recording of the timed rounds: samples
+# attributed to compose (request parsing and MIME), sign (DKIM), Kafka client, SMTP delivery (mx:, Netty), queue
+# and routing (mailpipe queue code, Camel) by the innermost frame of those packages (JDK, Jackson and logging frames
+# are skipped; bench/jfr_stages.py).
 # Needs root (Postfix) and the Debian packages postfix (smtp-source, smtp-sink) and unbound; the broker comes from
 # bin/kafka-local.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
-REQUESTS=${REQUESTS:-5000}; ROUNDS=${ROUNDS:-3}; WARMUP=${WARMUP:-$REQUESTS}; DOMAINS=${DOMAINS:-40}
+REQUESTS=${REQUESTS:-5000}; ROUNDS=${ROUNDS:-3}; WARMUP=${WARMUP:-20000}; DOMAINS=${DOMAINS:-40}
 CONNECTIONS=${CONNECTIONS:-20}; SESSIONS=${SESSIONS:-20}
 
 for tool in smtp-sink smtp-source postfix unbound jcmd jfr; do
@@ -177,6 +179,7 @@ stop_pid "$probe"; probe=""
 echo "mailpipe: warm-up ($WARMUP requests) and $ROUNDS rounds of $REQUESTS..." >&2
 mailpipe_round warmup "$WARMUP" > /dev/null
 jcmd "$app" JFR.start name=bulk settings=profile > /dev/null
+/usr/bin/python3 bench/thread_cpu.py snapshot "$app" > "$work/threads.before"
 before_app=$(cpu_ticks "$app"); before_broker=$(cpu_ticks "$broker")
 rates=()
 for r in $(seq "$ROUNDS"); do
@@ -184,6 +187,7 @@ for r in $(seq "$ROUNDS"); do
   printf '  round %d: %8.0f requests/s end to end\n' "$r" "${rates[-1]}" >&2
 done
 cpu[mailpipe]=$(( $(cpu_ticks "$app") - before_app )); cpu[broker]=$(( $(cpu_ticks "$broker") - before_broker ))
+/usr/bin/python3 bench/thread_cpu.py snapshot "$app" > "$work/threads.after"
 jcmd "$app" JFR.stop name=bulk filename="$work/bulk.jfr" > /dev/null
 rate[mailpipe]=$(printf '%s\n' "${rates[@]}" | median)
 # shaping must not have bound: no recipient deferred, every one delivered
@@ -228,5 +232,7 @@ printf '%-16s %10.0f/s %10.2f %12.2f  mailpipe %.1f, broker %.1f (broker share %
   "$(per_message $(( cpu[mailpipe] + cpu[broker] )))" "$(echo "${cpu[mailpipe]} / $hz" | bc -l)" \
   "$(echo "${cpu[broker]} / $hz" | bc -l)" "$(echo "100 * ${cpu[broker]} / (${cpu[mailpipe]} + ${cpu[broker]})" | bc -l)"
 echo
-echo "where mailpipe's Java time went in the timed rounds (flight recording, samples by innermost frame):"
+echo "mailpipe's CPU in the timed rounds by thread (user + system time of each thread, from /proc):"
+/usr/bin/python3 bench/thread_cpu.py report "$work/threads.before" "$work/threads.after"
+echo "the Java code those threads ran (flight recording, samples by innermost frame):"
 jfr print --stack-depth 128 --events jdk.ExecutionSample "$work/bulk.jfr" | /usr/bin/python3 bench/jfr_stages.py
