@@ -56,49 +56,13 @@ trap cleanup EXIT
 
 # --- the sink, and DNS: DOMAINS domains with MX mx.provider.bench.test -> 127.0.0.1 -----------------------------
 smtp-sink -c -u nobody "127.0.0.1:$SINK_PORT" 1000 > "$work/sink.count" 2> "$work/sink.log" & sink=$!
-{
-  cat <<CONF
-server:
-  interface: 127.0.0.1
-  port: $DNS_PORT
-  do-daemonize: no
-  username: ""
-  chroot: ""
-  directory: "$work"
-  pidfile: ""
-  use-syslog: no
-  logfile: ""
-  do-ip6: no
-  access-control: 127.0.0.0/8 allow
-  module-config: "iterator"
-  num-threads: 1
-  local-zone: "." static
-  local-data: "mx.provider.bench.test. 3600 IN A 127.0.0.1"
-CONF
-  for d in $(seq 0 $((DOMAINS - 1))); do
-    echo "  local-data: \"d$d.bench.test. 3600 IN MX 10 mx.provider.bench.test.\""
-  done
-} > "$work/unbound.conf"
+records=("mx.provider.bench.test. 3600 IN A 127.0.0.1")
+for d in $(seq 0 $((DOMAINS - 1))); do records+=("d$d.bench.test. 3600 IN MX 10 mx.provider.bench.test."); done
+unbound_config "$work" "$DNS_PORT" "${records[@]}" > "$work/unbound.conf"
 unbound -d -c "$work/unbound.conf" > "$work/unbound.log" 2>&1 & unbound=$!
 wait_port "$SINK_PORT"; wait_port "$DNS_PORT"
 
-delivered() {
-  local n
-  n=$(tail -c 200 "$work/sink.count" | tr '\r' '\n' | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -1)
-  echo "${n:-0}"
-}
-# wait_delivered TOTAL: until the sink has TOTAL messages; fails after 60 s without progress
-wait_delivered() {
-  local last=-1 still=0 now
-  for _ in $(seq 90000); do
-    now=$(delivered)
-    [ "$now" -ge "$1" ] && return 0
-    if [ "$now" -eq "$last" ]; then still=$((still + 1)); else still=0; last=$now; fi
-    [ "$still" -lt 3000 ] || break
-    sleep 0.02
-  done
-  echo "the sink got $(delivered) of $1 messages; delivery stalled" >&2; return 1
-}
+delivered() { sink_delivered "$work/sink.count"; }
 elapsed_rate() { echo "$1 * 1000000000 / ($3 - $2)" | bc -l; }
 
 # requests FILE COUNT ROUND [DOMAIN]: COUNT send requests, one per line (recipients at DOMAIN when given)
@@ -126,7 +90,7 @@ mailpipe_round() {
   target=$(( $(delivered) + $2 ))
   start=$(date +%s%N)
   submit "$1"
-  wait_delivered "$target"
+  wait_delivered "$work/sink.count" "$target"
   end=$(date +%s%N)
   elapsed_rate "$2" "$start" "$end"
 }
@@ -137,7 +101,7 @@ postfix_round() {
   start=$(date +%s%N)
   timeout 600 smtp-source -s "$SESSIONS" -m "$1" -l "$size" -f news@acme.bench.test -t user@d0.bench.test \
     "127.0.0.1:$PF_PORT"
-  wait_delivered "$target"
+  wait_delivered "$work/sink.count" "$target"
   end=$(date +%s%N)
   elapsed_rate "$1" "$start" "$end"
 }

@@ -118,3 +118,48 @@ CONF
   postfix -c "$dir/etc" start >/dev/null 2>&1
   wait_port "$port"
 }
+
+# unbound_config DIR PORT [LOCAL-DATA...]: an unbound configuration for 127.0.0.1:PORT that knows no names but the
+# given local-data records (each record text without quotes, such as a.test. 3600 IN A 127.0.0.1), on stdout
+unbound_config() {
+  local dir=$1 port=$2 record
+  shift 2
+  cat <<CONF
+server:
+  interface: 127.0.0.1
+  port: $port
+  do-daemonize: no
+  username: ""
+  chroot: ""
+  directory: "$dir"
+  pidfile: ""
+  use-syslog: no
+  logfile: ""
+  do-ip6: no
+  access-control: 127.0.0.0/8 allow
+  module-config: "iterator"
+  num-threads: 1
+  local-zone: "." static
+CONF
+  for record in "$@"; do echo "  local-data: \"$record\""; done
+}
+
+# sink_delivered COUNTFILE: messages an smtp-sink started with -c has received so far (its last "mesg=" count)
+sink_delivered() {
+  local n
+  n=$(tail -c 200 "$1" | tr '\r' '\n' | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -1)
+  echo "${n:-0}"
+}
+
+# wait_delivered COUNTFILE TOTAL: until that sink has TOTAL messages; fails after 60 s without progress or 30 min
+wait_delivered() {
+  local last=-1 still=0 now
+  for _ in $(seq 90000); do
+    now=$(sink_delivered "$1")
+    [ "$now" -ge "$2" ] && return 0
+    if [ "$now" -eq "$last" ]; then still=$((still + 1)); else still=0; last=$now; fi
+    [ "$still" -lt 3000 ] || break
+    sleep 0.02
+  done
+  echo "the sink got $(sink_delivered "$1") of $2 messages; delivery stalled" >&2; return 1
+}

@@ -53,44 +53,11 @@ trap cleanup EXIT
 
 # --- the sink, and a resolver that answers NXDOMAIN for every name (SPF checks never leave the machine) ----------
 smtp-sink -c -u nobody "127.0.0.1:$SINK_PORT" 1000 > "$work/sink.count" 2> "$work/sink.log" & sink=$!
-cat > "$work/unbound.conf" <<CONF
-server:
-  interface: 127.0.0.1
-  port: $DNS_PORT
-  do-daemonize: no
-  username: ""
-  chroot: ""
-  directory: "$work"
-  pidfile: ""
-  use-syslog: no
-  logfile: ""
-  do-ip6: no
-  access-control: 127.0.0.0/8 allow
-  module-config: "iterator"
-  num-threads: 1
-  local-zone: "." static
-CONF
+unbound_config "$work" "$DNS_PORT" > "$work/unbound.conf"
 unbound -d -c "$work/unbound.conf" > "$work/unbound.log" 2>&1 & unbound=$!
 wait_port "$SINK_PORT"; wait_port "$DNS_PORT"
 
-# delivered: messages the sink has received so far (the last "mesg=" of its counter line)
-delivered() {
-  local n
-  n=$(tail -c 200 "$work/sink.count" | tr '\r' '\n' | sed -n 's/.*mesg=\([0-9]*\).*/\1/p' | tail -1)
-  echo "${n:-0}"
-}
-# wait_delivered TOTAL: until the sink has TOTAL messages; fails after 60 s without progress or 900 s in all
-wait_delivered() {
-  local last=-1 still=0 now
-  for _ in $(seq 45000); do
-    now=$(delivered)
-    [ "$now" -ge "$1" ] && return 0
-    if [ "$now" -eq "$last" ]; then still=$((still + 1)); else still=0; last=$now; fi
-    [ "$still" -lt 3000 ] || break
-    sleep 0.02
-  done
-  echo "the sink got $(delivered) of $1 messages; delivery stalled" >&2; return 1
-}
+delivered() { sink_delivered "$work/sink.count"; }
 # round PORT COUNT: send COUNT messages to 127.0.0.1:PORT; prints "end-to-end/s accepted/s"
 round() {
   local target start accepted end
@@ -98,7 +65,7 @@ round() {
   start=$(date +%s%N)
   timeout 600 smtp-source -s "$SESSIONS" -m "$2" -l "$SIZE" -f bench@source.test -t rcpt@sink.test "127.0.0.1:$1"
   accepted=$(date +%s%N)
-  wait_delivered "$target"
+  wait_delivered "$work/sink.count" "$target"
   end=$(date +%s%N)
   echo "$(echo "$2 * 1000000000 / ($end - $start)" | bc -l) $(echo "$2 * 1000000000 / ($accepted - $start)" | bc -l)"
 }
