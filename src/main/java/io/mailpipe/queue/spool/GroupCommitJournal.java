@@ -39,8 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       segments are kept (so that most messages of the oldest have been delivered meanwhile, even while a backlog
  *       builds up) a checkpoint thread makes the oldest segment's remaining messages durable on their own: it forces
  *       each file still in {@code incoming/} or {@code active/} (files rewritten into {@code deferred/} or
- *       {@code dead/} were forced when written) and those directories, and only then deletes the segment. Messages delivered before the checkpoint never cost an fsync of their own. Closing the journal
- *       checkpoints nothing: the segments stay for the next start.</li>
+ *       {@code dead/} were forced when written) and those directories, and only then deletes the segment.
+ *       Messages delivered before the checkpoint never cost an fsync of their own. Closing the journal checkpoints
+ *       nothing: the segments stay for the next start.</li>
  *   <li>At start ({@link SpoolRecovery}) every message entry of a surviving segment without a removal entry whose
  *       file is missing or fails its checksum is restored from the journal into {@code incoming/}, and the surviving
  *       segments are checkpointed in the background. An entry torn by the crash belongs to a batch whose writers
