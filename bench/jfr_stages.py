@@ -47,7 +47,6 @@ def samples(lines):
             match = FRAME.match(line)
             if match:
                 frames.append(match.group(1) + ".")
-    return
 
 
 def main():
