@@ -78,18 +78,29 @@ public final class QueueFileFormat {
     public static Layout readVerified(Path file) throws IOException {
         try (InputStream raw = new BufferedInputStream(Channels.newInputStream(FileChannel.open(file,
                 StandardOpenOption.READ)), 65536)) {
+            return readVerified(raw, file.toString());
+        }
+    }
+
+    /** As {@link #readVerified(Path)}, for a whole queue file held in memory. */
+    public static Layout readVerified(byte[] file, String name) throws IOException {
+        return readVerified(new ByteArrayInputStream(file), name);
+    }
+
+    private static Layout readVerified(InputStream raw, String name) throws IOException {
+        try {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32C());
             DataInputStream in = new DataInputStream(checked);
             if (in.readInt() != MAGIC) {
-                throw new IOException("not a queue file: " + file);
+                throw new IOException("not a queue file: " + name);
             }
             int version = in.readUnsignedShort();
             if (version != VERSION) {
-                throw new IOException("unsupported queue file version " + version + ": " + file);
+                throw new IOException("unsupported queue file version " + version + ": " + name);
             }
             int headerLength = in.readInt();
             if (headerLength < 0 || headerLength > MAX_HEADER) {
-                throw new IOException("corrupt header length in " + file);
+                throw new IOException("corrupt header length in " + name);
             }
             QueueRecord record = QueueRecordJson.fromBytes(in.readNBytes(headerLength));
             long bodyLength = in.readLong();
@@ -99,11 +110,11 @@ public final class QueueFileFormat {
             }
             long expected = checked.getChecksum().getValue();
             if (skipped != bodyLength || (new DataInputStream(raw).readInt() & 0xffffffffL) != expected) {
-                throw new IOException("incomplete or corrupt queue file: " + file);
+                throw new IOException("incomplete or corrupt queue file: " + name);
             }
             return new Layout(record, 4 + 2 + 4 + headerLength + 8, bodyLength);
         } catch (EOFException truncated) {
-            throw new IOException("truncated queue file: " + file, truncated);
+            throw new IOException("truncated queue file: " + name, truncated);
         }
     }
 

@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
  * A message taken out of the spool for one operation (a delivery attempt, a bounce, a deletion): its file sits in
  * {@code active/} until {@link Spool#finish} or {@link Spool#release}. A file up to {@link #IN_MEMORY_LIMIT} octets is
  * read once, whole, and its body served from memory however often it is read; a larger body is read from the file.
+ * A message that has no file of its own (resident in the journal, {@link JournalResidents}) is claimed from its
+ * journal copy, held in memory.
  */
 public final class Claim {
 
@@ -52,6 +54,11 @@ public final class Claim {
         }
     }
 
+    /** Claims a resident message from its queue file as read from the journal. */
+    static Claim resident(SpoolState from, byte[] queueFile, String queueId) throws IOException {
+        return new Claim(from, null, QueueFileFormat.readHeader(queueFile, "journal copy of " + queueId), queueFile);
+    }
+
     public QueueRecord record() {
         return layout.record();
     }
@@ -78,6 +85,7 @@ public final class Claim {
         };
     }
 
+    /** The claimed file; null for a resident message. */
     Path file() {
         return file;
     }

@@ -28,18 +28,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * making another file durable, so the durable copy of a new message is not its own file but an entry in a shared,
  * append-only journal segment, and one fdatasync of the segment commits every entry of a batch. The protocol:
  * <ol>
- *   <li>A writer writes the complete queue file into {@code tmp/}, renames it into {@code incoming/} (no fsync; the
- *       message is not yet indexed, so nothing delivers it) and calls {@link #append}.</li>
- *   <li>The committer thread takes every waiting append (the batch), copies each file into the current segment
+ *   <li>A writer of a small message hands its encoded queue file to {@link #append}; it gets no file of its own yet
+ *       (it is "resident", {@link JournalResidents}), since most messages leave the queue before their segment is
+ *       checkpointed. A writer of a large message first writes the queue file into {@code tmp/} and renames it into
+ *       {@code incoming/} (no fsync; the message is not yet indexed, so nothing delivers it).</li>
+ *   <li>The committer thread takes every waiting append (the batch), writes each into the current segment
  *       ({@link JournalFormat} entries), calls {@code force} on the segment once, then completes every writer's
- *       future. Only then is the message indexed for delivery and the client answered 250.</li>
+ *       future with where its entry is. Only then is the message indexed for delivery and the client answered
+ *       250. A resident message is read from its entry when it is delivered.</li>
  *   <li>A message that leaves the queue appends a removal entry, which rides along with the next batch (no wait;
  *       a batch of removals alone is written but not forced).</li>
  *   <li>When a segment is full the committer starts the next one. Once more than {@code retainedSegments} full
  *       segments are kept (so that most messages of the oldest have been delivered meanwhile, even while a backlog
- *       builds up) a checkpoint thread makes the oldest segment's remaining messages durable on their own: it forces
- *       each file still in {@code incoming/} or {@code active/} (files rewritten into {@code deferred/} or
- *       {@code dead/} were forced when written) and those directories, and only then deletes the segment.
+ *       builds up) a checkpoint thread makes the oldest segment's remaining messages durable on their own: it writes
+ *       and forces a file in {@code incoming/} for each resident message, forces each large message's file still in
+ *       {@code incoming/} or {@code active/} (files rewritten into {@code deferred/} or {@code dead/} were forced
+ *       when written) and those directories, and only then deletes the segment.
  *       Messages delivered before the checkpoint never cost an fsync of their own. Closing the journal checkpoints
  *       nothing: the segments stay for the next start.</li>
  *   <li>At start ({@link SpoolRecovery}) every message entry of a surviving segment without a removal entry whose
@@ -53,9 +57,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class GroupCommitJournal implements AutoCloseable {
 
-    /** Makes the listed messages durable in their own files, so that their segment can be deleted. */
+    /** Makes a segment's messages still queued durable in their own files, so that the segment can be deleted. */
     interface Checkpoint {
-        void makeDurable(List<String> queueIds) throws IOException;
+        void makeDurable(Segment segment) throws IOException;
     }
 
     /** A closed segment and the messages it committed, waiting for its checkpoint. */
@@ -63,7 +67,8 @@ final class GroupCommitJournal implements AutoCloseable {
     }
 
     /** One entry to write: a removal (no payload), or a message whose payload is {@code content} or {@code file}. */
-    private record Append(byte type, String queueId, Path file, ByteBuffer content, CompletableFuture<Void> committed) {
+    private record Append(byte type, String queueId, Path file, ByteBuffer content,
+                          CompletableFuture<JournalLocation> committed) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitJournal.class);
@@ -83,6 +88,8 @@ final class GroupCommitJournal implements AutoCloseable {
     private long sequence;
     private Path segmentPath;
     private FileChannel segment;
+    /** Where the next entry goes in {@link #segment}, tracked here rather than asked of the channel each time. */
+    private long position;
     private Future<FileChannel> nextSegment;
     private List<String> segmentIds = new ArrayList<>();
     private final ArrayDeque<Segment> fullSegments = new ArrayDeque<>();
@@ -105,13 +112,16 @@ final class GroupCommitJournal implements AutoCloseable {
         return String.format("%016d.journal", sequence);
     }
 
-    /** Queues a complete queue file for the next batch; the future completes once the batch is on disk. */
-    CompletableFuture<Void> append(String queueId, Path queueFile) {
+    /**
+     * Queues a complete queue file for the next batch; the future completes once the batch is on disk, with where
+     * the entry's copy of the file is.
+     */
+    CompletableFuture<JournalLocation> append(String queueId, Path queueFile) {
         return enqueue(new Append(JournalFormat.MESSAGE, queueId, queueFile, null, new CompletableFuture<>()));
     }
 
     /** As {@link #append(String, Path)}, with the file's content already in memory (nothing is read back). */
-    CompletableFuture<Void> append(String queueId, ByteBuffer queueFileContent) {
+    CompletableFuture<JournalLocation> append(String queueId, ByteBuffer queueFileContent) {
         return enqueue(new Append(JournalFormat.MESSAGE, queueId, null, queueFileContent.asReadOnlyBuffer(),
                 new CompletableFuture<>()));
     }
@@ -130,7 +140,7 @@ final class GroupCommitJournal implements AutoCloseable {
         return messages.get();
     }
 
-    private CompletableFuture<Void> enqueue(Append append) {
+    private CompletableFuture<JournalLocation> enqueue(Append append) {
         if (!running) {
             append.committed().completeExceptionally(new IOException("the spool journal is closed"));
             return append.committed();
@@ -161,18 +171,21 @@ final class GroupCommitJournal implements AutoCloseable {
 
     private void commit(List<Append> batch) {
         try {
+            JournalLocation[] locations = new JournalLocation[batch.size()];
             long committed = 0;
-            for (Append append : batch) {
-                writeEntry(append);
-                committed += append.type() == JournalFormat.MESSAGE ? 1 : 0;
+            for (int i = 0; i < batch.size(); i++) {
+                locations[i] = writeEntry(batch.get(i));
+                committed += batch.get(i).type() == JournalFormat.MESSAGE ? 1 : 0;
             }
             if (committed > 0) {
                 segment.force(false);
                 commits.incrementAndGet();
             }
             messages.addAndGet(committed);
-            batch.forEach(a -> a.committed().complete(null));
-            if (segment.position() >= segmentBytes) {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).committed().complete(locations[i]);
+            }
+            if (position >= segmentBytes) {
                 rollSegment();
             }
         } catch (IOException | RuntimeException e) {
@@ -182,36 +195,42 @@ final class GroupCommitJournal implements AutoCloseable {
         }
     }
 
-    private void writeEntry(Append append) throws IOException {
+    /** Writes one entry at the segment's position; returns where its payload is (null for a removal). */
+    private JournalLocation writeEntry(Append append) throws IOException {
         if (append.content() != null) {
-            ByteBuffer[] entry = {JournalFormat.entryHeader(append.type(), append.queueId(),
-                    append.content().remaining()), append.content()};
+            long length = append.content().remaining();
+            ByteBuffer[] entry = {JournalFormat.entryHeader(append.type(), append.queueId(), length),
+                    append.content()};
+            long payloadOffset = position + entry[0].remaining();
             while (entry[1].hasRemaining()) {
                 segment.write(entry);
             }
+            position = payloadOffset + length;
             segmentIds.add(append.queueId());
-            return;
+            return new JournalLocation(segmentPath, payloadOffset, length);
         }
         if (append.file() == null) {
             writeFully(JournalFormat.entryHeader(append.type(), append.queueId(), 0));
-            return;
+            return null;
         }
         try (FileChannel source = FileChannel.open(append.file(), StandardOpenOption.READ)) {
             long length = source.size();
             writeFully(JournalFormat.entryHeader(append.type(), append.queueId(), length));
-            long position = segment.position();
+            long payloadOffset = position;
             long copied = 0;
             while (copied < length) {
-                copied += segment.transferFrom(source, position + copied, length - copied);
+                copied += segment.transferFrom(source, payloadOffset + copied, length - copied);
             }
-            segment.position(position + length);
+            position = payloadOffset + length;
+            segment.position(position);
+            segmentIds.add(append.queueId());
+            return new JournalLocation(segmentPath, payloadOffset, length);
         }
-        segmentIds.add(append.queueId());
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
-            segment.write(buffer);
+            position += segment.write(buffer);
         }
     }
 
@@ -219,6 +238,7 @@ final class GroupCommitJournal implements AutoCloseable {
     private void openSegment() throws IOException {
         segmentPath = directory.resolve(segmentName(sequence++));
         segment = nextSegment == null ? prepare(segmentPath) : await(nextSegment);
+        position = 0;
         Path following = directory.resolve(segmentName(sequence));
         nextSegment = preparer.submit(() -> prepare(following));
     }
@@ -265,17 +285,23 @@ final class GroupCommitJournal implements AutoCloseable {
         }
     }
 
+    /** After a failed commit: a new segment, or if that fails too, the old one at its real position. */
     private void tryRoll() {
         try {
             rollSegment();
         } catch (IOException e) {
             LOG.error("cannot start a new spool journal segment", e);
+            try {
+                position = segment.position();
+            } catch (IOException unusable) {
+                LOG.error("the spool journal segment {} is unusable", segmentPath, unusable);
+            }
         }
     }
 
     private void checkpoint(Segment full) {
         try {
-            checkpoint.makeDurable(full.queueIds());
+            checkpoint.makeDurable(full);
             Files.delete(full.file());
         } catch (ClosedByInterruptException stopping) {
             LOG.debug("spool checkpoint of {} stopped by shutdown; the next start completes it", full.file());

@@ -35,6 +35,17 @@ final class JournalReader {
         }
     }
 
+    /** The payload of a message entry: a whole queue file (its own checksum tells whether it is complete). */
+    static byte[] payload(Entry entry) throws IOException {
+        try (FileChannel channel = FileChannel.open(entry.segment(), StandardOpenOption.READ)) {
+            ByteBuffer payload = ByteBuffer.allocate(Math.toIntExact(entry.payloadLength()));
+            if (!readFully(channel, payload, entry.payloadOffset())) {
+                throw new IOException("journal segment " + entry.segment() + " ends inside an entry");
+            }
+            return payload.array();
+        }
+    }
+
     private static Entry readEntry(FileChannel channel, Path segment, long position, long size) throws IOException {
         ByteBuffer fixed = ByteBuffer.allocate(7);
         if (!readFully(channel, fixed, position) || fixed.getInt(0) != JournalFormat.MAGIC) {

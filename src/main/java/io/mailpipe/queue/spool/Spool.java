@@ -44,14 +44,19 @@ import java.util.concurrent.ExecutionException;
 public final class Spool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
-    /** New messages up to this size are encoded once in memory, for their file and their journal entry alike. */
-    private static final long IN_MEMORY_COPY_LIMIT = 1 << 20;
+    /**
+     * New messages up to this size are encoded in memory and kept only in the journal until its checkpoint
+     * ({@link JournalResidents}); larger ones are streamed into a file of their own, which the journal copies.
+     */
+    private static final long RESIDENT_LIMIT = 1 << 20;
     private static final List<SpoolState> CLAIMABLE = List.of(SpoolState.INCOMING, SpoolState.DEFERRED,
             SpoolState.DEAD);
 
     private final SpoolLayout layout;
     private final Clock clock;
     private final SpoolIndex index = new SpoolIndex();
+    private final JournalResidents residents = new JournalResidents();
+    private final ResidentFiles residentFiles;
     private final GroupCommitJournal journal;
     private final SpoolStatistics statistics;
     private final FileLock lock;
@@ -61,6 +66,7 @@ public final class Spool implements AutoCloseable {
         this.layout = layout;
         this.clock = clock;
         this.lock = lock;
+        this.residentFiles = new ResidentFiles(layout);
         recovered.entries().forEach(e -> index.put(e.state(), e.record()));
         this.statistics = new SpoolStatistics(recovered.restored(), recovered.corrupt());
         this.journal = new GroupCommitJournal(layout.journal(), recovered.nextSegment(), settings.segmentBytes(),
@@ -111,17 +117,20 @@ public final class Spool implements AutoCloseable {
         if (index.get(record.queueId()).isPresent()) {
             throw new IOException("queue id already in the spool: " + record.queueId());
         }
-        Path incoming = layout.file(SpoolState.INCOMING, record.queueId());
-        CompletableFuture<Void> durable;
-        if (body.length() <= IN_MEMORY_COPY_LIMIT) {
-            ByteBuffer content = QueueFileFormat.encode(record, body);
-            writeFile(content.duplicate(), record.queueId(), incoming);
-            durable = journal.append(record.queueId(), content);
-        } else {
-            writeFile(record, body, incoming);
-            durable = journal.append(record.queueId(), incoming);
+        if (body.length() <= RESIDENT_LIMIT) {
+            return journal.append(record.queueId(), QueueFileFormat.encode(record, body))
+                    .handle((location, failure) -> {
+                        if (failure != null) {
+                            throw new CompletionException(new IOException("spool commit failed", failure));
+                        }
+                        residents.add(record.queueId(), location);
+                        index.put(SpoolState.INCOMING, record);
+                        return null;
+                    });
         }
-        return durable.handle((committed, failure) -> {
+        Path incoming = layout.file(SpoolState.INCOMING, record.queueId());
+        writeFile(record, body, incoming);
+        return journal.append(record.queueId(), incoming).handle((location, failure) -> {
             if (failure != null) {
                 deleteQuietly(incoming);
                 throw new CompletionException(new IOException("spool commit failed", failure));
@@ -156,7 +165,7 @@ public final class Spool implements AutoCloseable {
         String queueId = claim.record().queueId();
         switch (disposition) {
             case REMOVE -> {
-                Files.deleteIfExists(claim.file());
+                dropStoredCopy(claim);
                 journal.appendRemoval(queueId);
                 index.remove(queueId);
             }
@@ -168,7 +177,9 @@ public final class Spool implements AutoCloseable {
     /** Puts a claimed message back where it came from, unchanged. */
     public void release(Claim claim) throws IOException {
         QueueRecord record = claim.record();
-        Files.move(claim.file(), layout.file(claim.from(), record.queueId()), StandardCopyOption.ATOMIC_MOVE);
+        if (claim.file() != null) {
+            Files.move(claim.file(), layout.file(claim.from(), record.queueId()), StandardCopyOption.ATOMIC_MOVE);
+        }
         index.put(claim.from(), record);
     }
 
@@ -255,6 +266,7 @@ public final class Spool implements AutoCloseable {
     public void close() throws IOException {
         try {
             journal.close();
+            residents.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -274,6 +286,10 @@ public final class Spool implements AutoCloseable {
     private Claim activate(SpoolIndex.Entry entry) throws IOException {
         String queueId = entry.record().queueId();
         try {
+            Optional<byte[]> resident = residents.read(queueId);
+            if (resident.isPresent()) {
+                return Claim.resident(entry.state(), resident.get(), queueId);
+            }
             layout.move(entry.state(), SpoolState.ACTIVE, queueId);
             Path active = layout.file(SpoolState.ACTIVE, queueId);
             return Claim.read(entry.state(), active);
@@ -297,23 +313,20 @@ public final class Spool implements AutoCloseable {
         statistics.rewriteForced();
         Files.move(tmp, layout.file(target, next.queueId()), StandardCopyOption.ATOMIC_MOVE);
         SpoolLayout.forceDirectory(layout.directory(target));
-        Files.delete(claim.file());
+        dropStoredCopy(claim);
         index.put(target, next);
     }
 
-    /** Writes a queue file from its encoded content: one write into {@code tmp/}, then the rename into place. */
-    private void writeFile(ByteBuffer content, String queueId, Path target) throws IOException {
-        Path tmp = layout.tmp().resolve(queueId);
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (content.hasRemaining()) {
-                out.write(content);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+    /**
+     * Deletes the copy a claim was taken from: its file, or for a resident message nothing but its residency (its
+     * journal entry goes with the segment), unless a checkpoint gave it a file in {@code incoming/} meanwhile.
+     */
+    private void dropStoredCopy(Claim claim) throws IOException {
+        if (claim.file() != null) {
+            Files.deleteIfExists(claim.file());
+        } else if (!residents.forget(claim.record().queueId())) {
+            Files.deleteIfExists(layout.file(SpoolState.INCOMING, claim.record().queueId()));
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void writeFile(QueueRecord record, MessageBytes body, Path target) throws IOException {
@@ -328,15 +341,47 @@ public final class Spool implements AutoCloseable {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The checkpoint of {@link GroupCommitJournal}: forces the files still only made durable by the journal. */
-    private void makeDurable(List<String> queueIds) throws IOException {
-        for (String queueId : queueIds) {
-            if (SpoolLayout.forceIfPresent(layout.file(SpoolState.INCOMING, queueId))
+    /**
+     * The checkpoint of {@link GroupCommitJournal}: gives each resident message of the segment still queued a
+     * durable file and forces the large messages' files, which only the journal made durable so far. Messages no
+     * longer queued, or rewritten into deferred or dead (forced then), need nothing.
+     */
+    private void makeDurable(GroupCommitJournal.Segment segment) throws IOException {
+        for (String queueId : segment.queueIds()) {
+            Optional<SpoolIndex.Entry> entry = index.get(queueId);
+            if (entry.isEmpty() || entry.get().state() == SpoolState.DEFERRED
+                    || entry.get().state() == SpoolState.DEAD) {
+                continue;
+            }
+            if (residents.materialize(queueId, residentFiles)
+                    || SpoolLayout.forceIfPresent(layout.file(SpoolState.INCOMING, queueId))
                     || SpoolLayout.forceIfPresent(layout.file(SpoolState.ACTIVE, queueId))) {
                 statistics.checkpointForced();
             }
         }
         SpoolLayout.forceDirectory(layout.directory(SpoolState.INCOMING));
         SpoolLayout.forceDirectory(layout.directory(SpoolState.ACTIVE));
+        residents.segmentRetired(segment.file());
+    }
+
+    /** Files for resident messages at a checkpoint: written and forced in {@code tmp/}, renamed into incoming. */
+    private record ResidentFiles(SpoolLayout layout) implements JournalResidents.DurableFiles {
+        @Override
+        public Path writeAside(String queueId, ByteBuffer content) throws IOException {
+            Path tmp = layout.tmp().resolve(queueId + ".checkpoint");
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                while (content.hasRemaining()) {
+                    out.write(content);
+                }
+                out.force(false);
+            }
+            return tmp;
+        }
+
+        @Override
+        public void install(String queueId, Path written) throws IOException {
+            Files.move(written, layout.file(SpoolState.INCOMING, queueId), StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 }

@@ -7,22 +7,28 @@ import io.mailpipe.queue.RecipientState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * A read-only listing of a spool directory from the command line, like Postfix's mailq: one line per message (state,
  * queue id, age, attempts, sender, pending recipients, last error), then counts per state and pending recipients per
- * destination domain. Reads the files only, so it works whether or not mailpipe is running; a file that moves while
- * being listed is skipped. Usage: {@code java -cp mailpipe.jar io.mailpipe.queue.spool.SpoolListing data/spool}; the
+ * destination domain. Reads the files and the journal only, so it works whether or not mailpipe is running; a file
+ * that moves while being listed is skipped. Usage: {@code java -cp mailpipe.jar io.mailpipe.queue.spool.SpoolListing data/spool}; the
  * {@code mailpipe queue list} and {@code queue counts} commands read the spool through {@link #read}.
  */
 public final class SpoolListing {
@@ -51,25 +57,35 @@ public final class SpoolListing {
     }
 
     /**
-     * Every message file of the spool at {@code root}, by state then queue id, read without taking the spool's lock;
-     * a file that moves or is replaced while being read is skipped.
+     * Every message of the spool at {@code root}, by state then queue id, read without taking the spool's lock: the
+     * message files, and the messages held only in the group-commit journal (listed as incoming; one being delivered
+     * right now looks the same). A file or segment that moves or is replaced while being read is skipped.
      */
     public static List<QueuedMessage> read(Path root, Instant now) throws IOException {
         List<QueuedMessage> messages = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
         for (SpoolState state : SpoolState.values()) {
             for (Path file : files(root.resolve(state.directoryName()))) {
-                QueueRecord record;
                 try {
-                    record = QueueFileFormat.readVerified(file).record();
+                    messages.add(describe(QueueFileFormat.readVerified(file).record(), state, now));
+                    listed.add(file.getFileName().toString());
                 } catch (IOException movedOrIncomplete) {
-                    continue;
+                    // skipped, as documented
                 }
-                messages.add(new QueuedMessage(record.queueId(), state, record.mailFrom().reversePath(),
-                        record.pendingRecipients().stream().map(RecipientState::address).toList(),
-                        Duration.between(record.receivedAt(), now), record.attempts(), record.nextAttemptAt(),
-                        record.lastError()));
             }
         }
+        for (JournalReader.Entry entry : journalResidents(root.resolve("journal"))) {
+            if (listed.add(entry.queueId())) {
+                try {
+                    byte[] queueFile = JournalReader.payload(entry);
+                    QueueRecord record = QueueFileFormat.readVerified(queueFile, entry.queueId()).record();
+                    messages.add(describe(record, SpoolState.INCOMING, now));
+                } catch (IOException retiredOrTorn) {
+                    // skipped, as documented
+                }
+            }
+        }
+        messages.sort(Comparator.comparing(QueuedMessage::state).thenComparing(QueuedMessage::queueId));
         return messages;
     }
 
@@ -93,6 +109,34 @@ public final class SpoolListing {
             }
         }
         return domains;
+    }
+
+    /** The message entries of every journal segment that no removal entry follows. */
+    private static Collection<JournalReader.Entry> journalResidents(Path journal) throws IOException {
+        Map<String, JournalReader.Entry> messages = new LinkedHashMap<>();
+        for (Path segment : files(journal)) {
+            List<JournalReader.Entry> entries;
+            try {
+                entries = JournalReader.read(segment);
+            } catch (NoSuchFileException checkpointed) {
+                continue;
+            }
+            for (JournalReader.Entry entry : entries) {
+                if (entry.type() == JournalFormat.MESSAGE) {
+                    messages.put(entry.queueId(), entry);
+                } else {
+                    messages.remove(entry.queueId());
+                }
+            }
+        }
+        return messages.values();
+    }
+
+    private static QueuedMessage describe(QueueRecord record, SpoolState state, Instant now) {
+        return new QueuedMessage(record.queueId(), state, record.mailFrom().reversePath(),
+                record.pendingRecipients().stream().map(RecipientState::address).toList(),
+                Duration.between(record.receivedAt(), now), record.attempts(), record.nextAttemptAt(),
+                record.lastError());
     }
 
     private static String age(Duration age) {

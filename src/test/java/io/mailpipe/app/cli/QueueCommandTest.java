@@ -190,8 +190,11 @@ class QueueCommandTest {
         List<QueuedMessage> reports = after.values().stream().filter(m -> m.sender().isEmpty()).toList();
         assertEquals(1, reports.size(), after.toString());
         assertEquals(List.of("a@x.example"), reports.get(0).pendingRecipients());
-        String report = Files.readString(spoolDir.resolve("incoming").resolve(reports.get(0).queueId()),
-                StandardCharsets.ISO_8859_1);
+        String report;
+        try (Spool spool = open()) {
+            report = new String(spool.claim(reports.get(0).queueId()).orElseThrow().body().open().readAllBytes(),
+                    StandardCharsets.ISO_8859_1);
+        }
         assertTrue(report.contains("report-type=delivery-status") && report.contains("Reporting-MTA: dns; mta.test")
                 && report.contains("Final-Recipient: rfc822; b@one.example"), report);
         List<String> events = Files.readAllLines(dir.resolve("events.log"));

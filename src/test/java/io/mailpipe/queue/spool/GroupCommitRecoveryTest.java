@@ -1,5 +1,6 @@
 package io.mailpipe.queue.spool;
 
+import io.mailpipe.queue.Disposition;
 import io.mailpipe.queue.MutableClock;
 import io.mailpipe.queue.QueueRecords;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import java.util.stream.Stream;
 import static io.mailpipe.queue.spool.SpoolFixtures.body;
 import static io.mailpipe.queue.spool.SpoolFixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,7 +45,7 @@ class GroupCommitRecoveryTest {
     private final MutableClock clock = new MutableClock(T0);
 
     @Test
-    void concurrentWritersShareFlushesAndEveryAcknowledgedMessageSurvivesLosingItsFile() throws Exception {
+    void concurrentWritersShareFlushesAndEveryAcknowledgedMessageIsRebuiltFromTheJournal() throws Exception {
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
         try (Spool spool = Spool.open(live, SpoolFixtures.SETTINGS, clock)) {
@@ -54,15 +56,7 @@ class GroupCommitRecoveryTest {
                     "writers must share flushes: " + statistics);
             SpoolFixtures.crashImage(live, image);
         }
-        List<Path> files = list(image.resolve("incoming"));
-        assertEquals(WRITERS * PER_WRITER, files.size());
-        for (int i = 0; i < files.size(); i++) {
-            if (i % 2 == 0) {
-                Files.delete(files.get(i));
-            } else {
-                Files.write(files.get(i), new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
-            }
-        }
+        assertEquals(List.of(), list(image.resolve("incoming")), "small messages have no file before a checkpoint");
 
         try (Spool recovered = Spool.open(image, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(WRITERS * PER_WRITER, recovered.statistics().restoredAtStart());
@@ -81,7 +75,7 @@ class GroupCommitRecoveryTest {
     }
 
     @Test
-    void smallAndLargeMessagesAreBothRestoredFromTheJournal() throws Exception {
+    void aSmallMessageAndALargeOneWhoseFileWasTornAreBothRestoredFromTheJournal() throws Exception {
         Path live = dir.resolve("live");
         Path image = dir.resolve("image");
         String large = "L".repeat((1 << 20) + 10) + "\r\n";
@@ -90,8 +84,7 @@ class GroupCommitRecoveryTest {
             spool.store(QueueRecords.accepted("L1", T0, "a@x.example", "b@y.example"), body(large));
             SpoolFixtures.crashImage(live, image);
         }
-        Files.delete(image.resolve("incoming/S1"));
-        Files.delete(image.resolve("incoming/L1"));
+        Files.write(image.resolve("incoming/L1"), new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
 
         try (Spool recovered = Spool.open(image, new SpoolSettings(4 << 20), clock)) {
             assertEquals(2, recovered.statistics().restoredAtStart());
@@ -162,6 +155,38 @@ class GroupCommitRecoveryTest {
             awaitDeleted(segment(0));
             assertEquals(0, spool.statistics().checkpointForces(), "deleted messages need no fsync of their own");
             assertTrue(Files.exists(segment(1)), "with segments 0 to 2 full, only the oldest is checkpointed");
+        }
+    }
+
+    @Test
+    void theCheckpointGivesEachResidentMessageStillQueuedADurableFileEvenWhileItIsBeingDelivered(
+            @TempDir Path image) throws Exception {
+        try (Spool spool = Spool.open(dir, new SpoolSettings(4096, 1), clock)) {
+            fillUntilPrepared(spool, 2, "K");
+            Claim delivering = spool.claimNext(1000).orElseThrow();
+            assertEquals("K0", delivering.record().queueId());
+            List<String> inFirst = JournalReader.read(segment(0)).stream().map(JournalReader.Entry::queueId).toList();
+            fillUntilPrepared(spool, 3, "S");
+            String inSecond = JournalReader.read(segment(1)).get(0).queueId();
+
+            awaitDeleted(segment(0));
+            assertEquals(inFirst.size(), spool.statistics().checkpointForces());
+            for (String id : inFirst) {
+                assertTrue(Files.exists(dir.resolve("incoming/" + id)), id + " has no file of its own");
+            }
+            assertFalse(Files.exists(dir.resolve("incoming/" + inSecond)), "segment 1 is not checkpointed yet");
+            assertEquals("x".repeat(500) + "\r\n", read(delivering.body()));
+            spool.finish(delivering, Disposition.REMOVE, delivering.record());
+            assertFalse(Files.exists(dir.resolve("incoming/K0")), "a delivered message leaves no file behind");
+            assertEquals("x".repeat(500) + "\r\n", read(spool.claim("K1").orElseThrow().body()));
+            SpoolFixtures.crashImage(dir, image);
+            try (Spool recovered = Spool.open(image, SpoolFixtures.SETTINGS, clock)) {
+                assertEquals(0, recovered.statistics().corruptAtStart());
+                List<String> ids = recovered.list().stream().map(QueuedMessage::queueId).toList();
+                assertFalse(ids.contains("K0"));
+                assertTrue(ids.containsAll(inFirst.subList(1, inFirst.size())) && ids.contains(inSecond),
+                        ids.toString());
+            }
         }
     }
 

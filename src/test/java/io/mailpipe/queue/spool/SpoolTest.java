@@ -36,20 +36,34 @@ class SpoolTest {
         try (Spool spool = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             spool.store(QueueRecords.accepted("M1", T0, "a@x.example", "b@y.example"), body("hello\r\n"));
             assertEquals(1, spool.counts().get(SpoolState.INCOMING));
-            assertTrue(Files.exists(dir.resolve("incoming/M1")));
+            assertFalse(Files.exists(dir.resolve("incoming/M1")), "a small message lives in the journal at first");
 
             Claim claim = spool.claimNext(1000).orElseThrow();
             assertEquals("M1", claim.record().queueId());
             assertEquals("hello\r\n", read(claim.body()));
             assertEquals(1, spool.counts().get(SpoolState.ACTIVE));
-            assertTrue(Files.exists(dir.resolve("active/M1")));
 
             spool.finish(claim, Disposition.REMOVE, claim.record());
             assertEquals(0, spool.list().size());
-            assertFalse(Files.exists(dir.resolve("active/M1")));
         }
         try (Spool reopened = Spool.open(dir, SpoolFixtures.SETTINGS, clock)) {
             assertEquals(0, reopened.list().size(), "a removed message must not come back");
+        }
+    }
+
+    @Test
+    void aLargeMessageHasItsOwnFileFromTheStartAndItMovesToActiveWhileClaimed() throws Exception {
+        String large = "L".repeat((1 << 20) + 10) + "\r\n";
+        try (Spool spool = Spool.open(dir, new SpoolSettings(4 << 20), clock)) {
+            spool.store(QueueRecords.accepted("B1", T0, "a@x.example", "b@y.example"), body(large));
+            assertTrue(Files.exists(dir.resolve("incoming/B1")));
+
+            Claim claim = spool.claimNext(1000).orElseThrow();
+            assertTrue(Files.exists(dir.resolve("active/B1")));
+            assertEquals(large, read(claim.body()));
+
+            spool.finish(claim, Disposition.REMOVE, claim.record());
+            assertFalse(Files.exists(dir.resolve("active/B1")));
         }
     }
 

@@ -30,9 +30,12 @@ import java.util.List;
 /**
  * One SMTP session on one connection (RFC 5321 §3, §4.1.4): its state, client facts, open transaction and input
  * loop. Runs on its channel's event loop only; work that may block is handed to the worker executor, and the loop
- * is suspended (channel not reading) until the result comes back.
+ * is suspended (input buffered, not processed) until the result comes back.
  */
 final class SmtpSession implements SessionContext {
+
+    /** Input buffered while suspended beyond which the channel stops reading. */
+    static final int SUSPENDED_INPUT_LIMIT = 64 * 1024;
 
     private final ServerContext server;
     private final Channel channel;
@@ -74,6 +77,9 @@ final class SmtpSession implements SessionContext {
         if (!closing) {
             input.writeBytes(bytes);
         }
+        if (suspended && input.readableBytes() > SUSPENDED_INPUT_LIMIT) {
+            channel.config().setAutoRead(false);
+        }
         process();
     }
 
@@ -87,9 +93,13 @@ final class SmtpSession implements SessionContext {
         input.discardSomeReadBytes();
     }
 
+    /**
+     * Stops processing input until {@link #resume}. The channel keeps reading into the buffer, since a client that
+     * waits for its reply sends nothing meanwhile; one that does not is stopped once {@link #SUSPENDED_INPUT_LIMIT}
+     * octets wait (back-pressure without an epoll change per message).
+     */
     void suspend() {
         suspended = true;
-        channel.config().setAutoRead(false);
         flush();
     }
 
@@ -103,7 +113,9 @@ final class SmtpSession implements SessionContext {
             close(SmtpReplies.SHUTTING_DOWN);
             return;
         }
-        channel.config().setAutoRead(true);
+        if (!channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
         process();
     }
 
