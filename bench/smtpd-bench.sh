@@ -77,7 +77,8 @@ for mode in "one message per connection:" "many per connection:-d"; do
   c=$(printf '%s\n' "${cpu[@]}" | median)
   printf '%-22s %10.0f/s %10.0f/s %7.0f%% %16.2f\n' "$name" "$s" "$m" "$(echo "100 * $m / $s" | bc -l)" "$c"
 done
-echo "messages still queued (last instance): $(find "$spool"/{incoming,active,deferred,dead} -type f | wc -l)"
+echo "messages queued (last instance, none delivered): $(java -jar target/mailpipe.jar queue counts --json --spool "$spool" |
+  $PYTHON -c 'import json, sys; print(sum(json.load(sys.stdin)["states"].values()))')"
 echo "mailpipe peak RSS: $(awk '/VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$mailpipe/status")"
 
 heap_used() { jcmd "$mailpipe" GC.run >/dev/null; sleep 1; jcmd "$mailpipe" GC.heap_info | awk '/used/ {

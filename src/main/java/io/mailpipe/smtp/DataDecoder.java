@@ -62,6 +62,12 @@ public final class DataDecoder {
     public boolean feed(ByteBuffer in) throws IOException {
         try {
             while (!finished && in.hasRemaining()) {
+                if (lineState == LineState.TEXT && !pendingCr && outcome == DataOutcome.OK) {
+                    copyTextRun(in);
+                    if (!in.hasRemaining()) {
+                        break;
+                    }
+                }
                 finished = accept(in.get());
             }
         } finally {
@@ -108,6 +114,37 @@ public final class DataDecoder {
             acceptText(b);
         }
         return false;
+    }
+
+    /**
+     * The fast path inside a line that already holds text: the octets up to the next CR, LF or NUL change nothing
+     * but the counters, so they are copied in bulk. Stops short of a limit, leaving the octet that crosses it to
+     * {@link #accept}.
+     */
+    private void copyTextRun(ByteBuffer in) throws IOException {
+        int start = in.position();
+        long room = Math.min(maxLineLength - 2 - lineLength, maxMessageSize - storedBytes);
+        int end = (int) Math.min(in.limit(), start + room);
+        int stop = start;
+        while (stop < end) {
+            byte b = in.get(stop);
+            if (b == CR || b == LF || b == 0) {
+                break;
+            }
+            stop++;
+        }
+        int run = stop - start;
+        lineLength += run;
+        storedBytes += run;
+        while (run > 0) {
+            if (stagedLength == staged.length) {
+                flushStaged();
+            }
+            int chunk = Math.min(run, staged.length - stagedLength);
+            in.get(staged, stagedLength, chunk);
+            stagedLength += chunk;
+            run -= chunk;
+        }
     }
 
     private boolean endRealLine() throws IOException {

@@ -142,6 +142,15 @@ class DataDecoderTest {
     }
 
     @Test
+    void linesLongerThanTheStagingBufferArriveIntact() {
+        String line = "0123456789abcdef".repeat(1500);
+        String text = line + "\r\n" + line.substring(7) + "\r\n";
+        DataFeeding.Result result = DataFeeding.consistent(DataFeeding.bytes(text + ".\r\n"), REJECT, 1 << 20, 1 << 16);
+        assertEquals(DataOutcome.OK, result.outcome());
+        assertEquals(text, result.stored());
+    }
+
+    @Test
     void lineOfExactlyTheLineLimitIsAccepted() {
         DataFeeding.Result result = DataFeeding.consistent(DataFeeding.bytes("12345678\r\n.\r\n"), REJECT, 1000, 10);
         assertEquals(DataOutcome.OK, result.outcome());
