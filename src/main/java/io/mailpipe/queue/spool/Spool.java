@@ -35,11 +35,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The embedded queue: one file per message ({@link QueueFileFormat}) in a directory per {@link SpoolState}, made
- * durable by the group commit of {@link GroupCommitJournal} before {@link #store} returns (so a 250 after it keeps
- * RFC 5321 §6.1's promise), recovered by {@link SpoolRecovery} at {@link #open}. Deliveries claim due messages and
- * finish them with a {@link Disposition}; deferred and dead files are rewritten durably (write, fsync, rename, fsync
- * the directory). Also the inspection and control API: counts, listing, retry now, delete.
+ * The embedded queue: one queue file per message ({@link QueueFileFormat}), made durable by the group commit of
+ * {@link GroupCommitJournal} before {@link #store} returns (so a 250 after it keeps RFC 5321 §6.1's promise), held
+ * in the journal alone while it is small and young ({@link JournalResidents}) and otherwise in a directory per
+ * {@link SpoolState}; recovered by {@link SpoolRecovery} at {@link #open}. Deliveries claim due messages and finish
+ * them with a {@link Disposition}; deferred and dead files are rewritten durably (write, fsync, rename, fsync the
+ * directory). Also the inspection and control API: counts, listing, retry now, delete.
  */
 public final class Spool implements AutoCloseable {
 
