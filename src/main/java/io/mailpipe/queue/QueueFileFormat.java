@@ -91,19 +91,8 @@ public final class QueueFileFormat {
         try {
             CheckedInputStream checked = new CheckedInputStream(raw, new CRC32C());
             DataInputStream in = new DataInputStream(checked);
-            if (in.readInt() != MAGIC) {
-                throw new IOException("not a queue file: " + name);
-            }
-            int version = in.readUnsignedShort();
-            if (version != VERSION) {
-                throw new IOException("unsupported queue file version " + version + ": " + name);
-            }
-            int headerLength = in.readInt();
-            if (headerLength < 0 || headerLength > MAX_HEADER) {
-                throw new IOException("corrupt header length in " + name);
-            }
-            QueueRecord record = QueueRecordJson.fromBytes(in.readNBytes(headerLength));
-            long bodyLength = in.readLong();
+            Layout layout = readFront(in, name);
+            long bodyLength = layout.bodyLength();
             long skipped = in.skip(bodyLength);
             while (skipped < bodyLength && in.read() >= 0) {
                 skipped++;
@@ -112,7 +101,7 @@ public final class QueueFileFormat {
             if (skipped != bodyLength || (new DataInputStream(raw).readInt() & 0xffffffffL) != expected) {
                 throw new IOException("incomplete or corrupt queue file: " + name);
             }
-            return new Layout(record, 4 + 2 + 4 + headerLength + 8, bodyLength);
+            return layout;
         } catch (EOFException truncated) {
             throw new IOException("truncated queue file: " + name, truncated);
         }
@@ -135,20 +124,28 @@ public final class QueueFileFormat {
     }
 
     private static Layout readHeader(InputStream source, String name) throws IOException {
-        DataInputStream in = new DataInputStream(source);
         try {
-            if (in.readInt() != MAGIC || in.readUnsignedShort() != VERSION) {
-                throw new IOException("not a queue file of version " + VERSION + ": " + name);
-            }
-            int headerLength = in.readInt();
-            if (headerLength < 0 || headerLength > MAX_HEADER) {
-                throw new IOException("corrupt header length in " + name);
-            }
-            QueueRecord record = QueueRecordJson.fromBytes(in.readNBytes(headerLength));
-            return new Layout(record, 4 + 2 + 4 + headerLength + 8, in.readLong());
+            return readFront(new DataInputStream(source), name);
         } catch (EOFException truncated) {
             throw new IOException("truncated queue file: " + name, truncated);
         }
+    }
+
+    /** Reads magic, version, header and body length: everything before the body. */
+    private static Layout readFront(DataInputStream in, String name) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a queue file: " + name);
+        }
+        int version = in.readUnsignedShort();
+        if (version != VERSION) {
+            throw new IOException("unsupported queue file version " + version + ": " + name);
+        }
+        int headerLength = in.readInt();
+        if (headerLength < 0 || headerLength > MAX_HEADER) {
+            throw new IOException("corrupt header length in " + name);
+        }
+        QueueRecord record = QueueRecordJson.fromBytes(in.readNBytes(headerLength));
+        return new Layout(record, 4 + 2 + 4 + headerLength + 8, in.readLong());
     }
 
     /** The body of a verified file as a stream of exactly its length. */

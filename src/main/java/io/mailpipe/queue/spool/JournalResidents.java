@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The messages whose only copy is their entry in a group-commit journal segment: small messages are not written
- * to a file of their own when they arrive, since most leave the queue before their segment is checkpointed. A
- * message stops being resident when it leaves the queue ({@link #forget}) or when the checkpoint of its segment
- * gives it a durable file ({@link #materialize}); both happen under this object's lock, so a delivery that reads a
- * resident message never races the deletion of its segment.
+ * The messages whose only copy is their entry in a group-commit journal segment, durable there as RFC 5321 §6.1
+ * requires once the 250 is sent: small messages are not written to a file of their own when they arrive, since most
+ * leave the queue before their segment is checkpointed. A message stops being resident when it leaves the queue
+ * ({@link #forget}) or when the checkpoint of its segment gives it a durable file ({@link #materialize}); both happen
+ * under this object's lock, so a delivery that reads a resident message never races the deletion of its segment.
  */
 final class JournalResidents implements AutoCloseable {
 

@@ -35,7 +35,7 @@ import java.util.List;
 final class SmtpSession implements SessionContext {
 
     /** Input buffered while suspended beyond which the channel stops reading. */
-    static final int SUSPENDED_INPUT_LIMIT = 64 * 1024;
+    private static final int SUSPENDED_INPUT_LIMIT = 64 * 1024;
 
     private final ServerContext server;
     private final Channel channel;
