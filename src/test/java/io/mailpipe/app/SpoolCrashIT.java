@@ -1,6 +1,8 @@
 package io.mailpipe.app;
 
 import io.mailpipe.dns.UnboundServer;
+import io.mailpipe.queue.spool.QueuedMessage;
+import io.mailpipe.queue.spool.SpoolListing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,14 +234,10 @@ class SpoolCrashIT {
         return bounced;
     }
 
+    /** Every message still in the spool, in a file of its own or only in the journal. */
     private Set<String> queuedIds() throws IOException {
-        Set<String> ids = new HashSet<>();
-        for (String state : List.of("incoming", "active", "deferred", "dead")) {
-            try (Stream<Path> files = Files.list(work.resolve("spool").resolve(state))) {
-                files.forEach(f -> ids.add(f.getFileName().toString()));
-            }
-        }
-        return ids;
+        return SpoolListing.read(work.resolve("spool"), Instant.now()).stream().map(QueuedMessage::queueId)
+                .collect(Collectors.toSet());
     }
 
     private static void command(OutputStream out, String line) throws IOException {
