@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -234,7 +233,7 @@ public final class Spool implements AutoCloseable {
     /** Every message, oldest first. */
     public List<QueuedMessage> list() {
         Instant now = clock.instant();
-        return index.snapshot().stream().map(e -> describe(e, now))
+        return index.snapshot().stream().map(e -> QueuedMessage.of(e.record(), e.state(), now))
                 .sorted(Comparator.comparing(QueuedMessage::age).reversed()).toList();
     }
 
@@ -274,14 +273,6 @@ public final class Spool implements AutoCloseable {
             lock.channel().close();
         }
         LOG.info("spool {}: {}", layout.root(), statistics());
-    }
-
-    private static QueuedMessage describe(SpoolIndex.Entry entry, Instant now) {
-        QueueRecord record = entry.record();
-        return new QueuedMessage(record.queueId(), entry.state(), record.mailFrom().reversePath(),
-                record.pendingRecipients().stream().map(RecipientState::address).toList(),
-                Duration.between(record.receivedAt(), now), record.attempts(), record.nextAttemptAt(),
-                record.lastError());
     }
 
     private Claim activate(SpoolIndex.Entry entry) throws IOException {

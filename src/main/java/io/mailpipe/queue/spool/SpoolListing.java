@@ -2,7 +2,6 @@ package io.mailpipe.queue.spool;
 
 import io.mailpipe.queue.QueueFileFormat;
 import io.mailpipe.queue.QueueRecord;
-import io.mailpipe.queue.RecipientState;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,8 +27,9 @@ import java.util.stream.Stream;
  * A read-only listing of a spool directory from the command line, like Postfix's mailq: one line per message (state,
  * queue id, age, attempts, sender, pending recipients, last error), then counts per state and pending recipients per
  * destination domain. Reads the files and the journal only, so it works whether or not mailpipe is running; a file
- * that moves while being listed is skipped. Usage: {@code java -cp mailpipe.jar io.mailpipe.queue.spool.SpoolListing data/spool}; the
- * {@code mailpipe queue list} and {@code queue counts} commands read the spool through {@link #read}.
+ * that moves while being listed is skipped. Usage:
+ * {@code java -cp mailpipe.jar io.mailpipe.queue.spool.SpoolListing data/spool}; the {@code mailpipe queue list} and
+ * {@code queue counts} commands read the spool through {@link #read}.
  */
 public final class SpoolListing {
 
@@ -67,7 +67,7 @@ public final class SpoolListing {
         for (SpoolState state : SpoolState.values()) {
             for (Path file : files(root.resolve(state.directoryName()))) {
                 try {
-                    messages.add(describe(QueueFileFormat.readVerified(file).record(), state, now));
+                    messages.add(QueuedMessage.of(QueueFileFormat.readVerified(file).record(), state, now));
                     listed.add(file.getFileName().toString());
                 } catch (IOException movedOrIncomplete) {
                     // skipped, as documented
@@ -79,7 +79,7 @@ public final class SpoolListing {
                 try {
                     byte[] queueFile = JournalReader.payload(entry);
                     QueueRecord record = QueueFileFormat.readVerified(queueFile, entry.queueId()).record();
-                    messages.add(describe(record, SpoolState.INCOMING, now));
+                    messages.add(QueuedMessage.of(record, SpoolState.INCOMING, now));
                 } catch (IOException retiredOrTorn) {
                     // skipped, as documented
                 }
@@ -130,13 +130,6 @@ public final class SpoolListing {
             }
         }
         return messages.values();
-    }
-
-    private static QueuedMessage describe(QueueRecord record, SpoolState state, Instant now) {
-        return new QueuedMessage(record.queueId(), state, record.mailFrom().reversePath(),
-                record.pendingRecipients().stream().map(RecipientState::address).toList(),
-                Duration.between(record.receivedAt(), now), record.attempts(), record.nextAttemptAt(),
-                record.lastError());
     }
 
     private static String age(Duration age) {
