@@ -13,21 +13,25 @@ public final class DotStuffer {
     private boolean atLineStart = true;
     private boolean lastWasCr;
 
-    /** Writes the stuffed form of {@code length} bytes of {@code input} from {@code offset} to {@code out}. */
+    /**
+     * Writes the stuffed form of {@code length} bytes of {@code input} from {@code offset} to {@code out}: the runs
+     * between insertions in one write each, since every write to the stream takes its lock.
+     */
     public void stuff(byte[] input, int offset, int length, ByteArrayOutputStream out) {
         int end = offset + length;
+        int run = offset;
         for (int i = offset; i < end; i++) {
             byte b = input[i];
-            if (b == '\n' && !lastWasCr) {
-                out.write('\r');
+            boolean bareLf = b == '\n' && !lastWasCr;
+            if (bareLf || (atLineStart && b == '.')) {
+                out.write(input, run, i - run);
+                out.write(bareLf ? '\r' : '.');
+                run = i;
             }
-            if (atLineStart && b == '.') {
-                out.write('.');
-            }
-            out.write(b);
             atLineStart = b == '\n';
             lastWasCr = b == '\r';
         }
+        out.write(input, run, end - run);
     }
 
     /** Writes the end-of-data sequence. */
