@@ -14,6 +14,9 @@ import java.util.zip.CRC32C;
 final class JournalReader {
 
     record Entry(byte type, String queueId, Path segment, long payloadOffset, long payloadLength) {
+        JournalLocation location() {
+            return new JournalLocation(segment, payloadOffset, payloadLength);
+        }
     }
 
     private JournalReader() {
@@ -38,12 +41,17 @@ final class JournalReader {
     /** The payload of a message entry: a whole queue file (its own checksum tells whether it is complete). */
     static byte[] payload(Entry entry) throws IOException {
         try (FileChannel channel = FileChannel.open(entry.segment(), StandardOpenOption.READ)) {
-            ByteBuffer payload = ByteBuffer.allocate(Math.toIntExact(entry.payloadLength()));
-            if (!readFully(channel, payload, entry.payloadOffset())) {
-                throw new IOException("journal segment " + entry.segment() + " ends inside an entry");
-            }
-            return payload.array();
+            return payload(channel, entry.location()).array();
         }
+    }
+
+    /** Reads the payload at {@code location} from {@code channel}, an open reader of its segment. */
+    static ByteBuffer payload(FileChannel channel, JournalLocation location) throws IOException {
+        ByteBuffer payload = ByteBuffer.allocate(Math.toIntExact(location.length()));
+        if (!readFully(channel, payload, location.offset())) {
+            throw new IOException("journal segment " + location.segment() + " ends inside an entry");
+        }
+        return payload.flip();
     }
 
     private static Entry readEntry(FileChannel channel, Path segment, long position, long size) throws IOException {

@@ -94,12 +94,6 @@ final class JournalResidents implements AutoCloseable {
             reader = FileChannel.open(location.segment(), StandardOpenOption.READ);
             readers.put(location.segment(), reader);
         }
-        ByteBuffer content = ByteBuffer.allocate(Math.toIntExact(location.length()));
-        while (content.hasRemaining()) {
-            if (reader.read(content, location.offset() + content.position()) < 0) {
-                throw new IOException("journal segment " + location.segment() + " ends inside a committed entry");
-            }
-        }
-        return content.flip();
+        return JournalReader.payload(reader, location);
     }
 }
