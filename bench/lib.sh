@@ -46,6 +46,26 @@ cpu_ticks() {
   echo "$total"
 }
 
+# settle_jit PID LIMIT COMMAND...: runs COMMAND (one chunk of warm-up load) again and again until the JIT compiler
+# threads of the JVM PID used less than 5% of its CPU during a chunk, at most LIMIT times; prints how many chunks ran
+# and the compiler's share in the last one. The JVM keeps compiling its hot paths for tens of thousands of messages
+# after start (in the relay benchmark C2 took a third of the CPU for half a minute after a 20,000-message warm-up),
+# so rounds timed before that measure the compiler rather than the server it produces.
+settle_jit() {
+  local pid=$1 limit=$2 runs=0 share=100 before after
+  shift 2
+  before=$(mktemp); after=$(mktemp)
+  while [ "$runs" -lt "$limit" ] && [ "$share" -ge 5 ]; do
+    /usr/bin/python3 bench/thread_cpu.py snapshot "$pid" > "$before"
+    "$@" > /dev/null
+    /usr/bin/python3 bench/thread_cpu.py snapshot "$pid" > "$after"
+    share=$(/usr/bin/python3 bench/thread_cpu.py share "$before" "$after" "JIT compiler")
+    runs=$((runs + 1))
+  done
+  rm -f "$before" "$after"
+  echo "$runs $share"
+}
+
 # stop_pid PID: SIGTERM, then SIGKILL if it is still there after 60 s; only for a child of the calling shell
 stop_pid() {
   kill "$1" 2>/dev/null || return 0

@@ -3,12 +3,14 @@
 # and for Postfix doing the same relay in the same run as the reference.
 #
 #   bench/relay-bench.sh            # defaults: 4 KiB messages, 20 sessions, 5000 messages per round, 3 rounds after
-#                                   # a warm-up of 20000 (the JIT compiler is busy for the first ten thousand or so)
+#                                   # a warm-up of 20000, which mailpipe extends by rounds of 5000 until its JIT
+#                                   # compiler has settled (under 5% of the JVM's CPU in a round; at most JIT_ROUNDS)
 #   MESSAGES=20000 SIZE=65536 bench/relay-bench.sh
 #   KEEP=1 bench/relay-bench.sh     # keep the work directory (logs, spool, broker data) for a look afterwards
 #
 # One smtp-sink takes every delivery; its running counter (-c) tells when a round's last message has arrived. Each
-# MTA gets a warm-up round (WARMUP messages) and then ROUNDS rounds of MESSAGES; a round is timed from the moment
+# MTA gets a warm-up round (WARMUP messages, and for mailpipe the further rounds its JIT compiler needs to settle, see
+# settle_jit in lib.sh) and then ROUNDS rounds of MESSAGES; a round is timed from the moment
 # smtp-source starts until the sink has received all of them, so the rate covers acceptance, queueing and delivery.
 # Reported per MTA: the median end-to-end messages/s, the ratio to Postfix, the median accept rate (smtp-source
 # done), and the CPU its processes used during the timed rounds, per message (Postfix: the master and all its
@@ -26,7 +28,7 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 SIZE=${SIZE:-4096}; SESSIONS=${SESSIONS:-20}; MESSAGES=${MESSAGES:-5000}; ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-20000}; BACKENDS=${BACKENDS:-postfix spool kafka}
+WARMUP=${WARMUP:-20000}; JIT_ROUNDS=${JIT_ROUNDS:-10}; BACKENDS=${BACKENDS:-postfix spool kafka}
 
 for tool in smtp-sink smtp-source postfix unbound; do
   command -v "$tool" >/dev/null || { echo "$tool missing: apt-get install -y postfix unbound" >&2; exit 1; }
@@ -70,13 +72,21 @@ round() {
   echo "$(echo "$2 * 1000000000 / ($end - $start)" | bc -l) $(echo "$2 * 1000000000 / ($accepted - $start)" | bc -l)"
 }
 
-# measure NAME PORT [PID...]: warm-up, then ROUNDS timed rounds; records the medians and the CPU ticks of each PID
-declare -A e2e accept cpu
+# measure NAME PORT [PID...]: warm-up, then ROUNDS timed rounds; records the medians, the messages of the warm-up and
+# the CPU ticks of each PID. For mailpipe (every NAME but postfix) the first PID is its JVM, warmed up until its JIT
+# compiler has settled.
+declare -A e2e accept cpu warm
 measure() {
-  local name=$1 port=$2 rates=() accepts=() before=() line i
+  local name=$1 port=$2 rates=() accepts=() before=() line i chunks share
   shift 2
   echo "$name: warm-up ($WARMUP messages) and $ROUNDS rounds of $MESSAGES..." >&2
   round "$port" "$WARMUP" >/dev/null
+  warm[$name]=$WARMUP
+  if [ "$name" != postfix ]; then
+    read -r chunks share < <(settle_jit "$1" "$JIT_ROUNDS" round "$port" "$MESSAGES")
+    warm[$name]=$((WARMUP + chunks * MESSAGES))
+    echo "  warm-up extended to ${warm[$name]} messages; JIT compiler's share of the CPU in its last round: $share%" >&2
+  fi
   for pid in "$@"; do before+=("$(cpu_ticks "$pid")"); done
   for r in $(seq "$ROUNDS"); do
     line=$(round "$port" "$MESSAGES")
@@ -113,7 +123,7 @@ for backend in $BACKENDS; do
       measure spool "$MP_PORT" "$app"
       stop_pid "$app"; app=""
       logged=$(cat "$work/spool/events.log"* 2>/dev/null | grep -c '"event":"delivered"' || true)
-      expected=$((WARMUP + ROUNDS * MESSAGES))
+      expected=$((warm[spool] + ROUNDS * MESSAGES))
       echo "spool: event log has $logged delivered events for $expected messages" >&2
       [ "$logged" -eq "$expected" ] || { echo "spool: the event log does not match the sink" >&2; exit 1; } ;;
     kafka)
@@ -130,8 +140,9 @@ done
 echo
 printf 'relay smtp-source -> MTA -> smtp-sink: %s-octet messages, %s sessions, one message per connection,\n' \
   "$SIZE" "$SESSIONS"
-printf '%s messages per round, median of %s rounds after a warm-up of %s\n' "$MESSAGES" "$ROUNDS" "$WARMUP"
-printf '%-16s %12s %10s %12s %14s  %s\n' MTA "end to end" "x Postfix" accepted "CPU ms/msg" "CPU s (timed rounds)"
+printf '%s messages per round, median of %s rounds after the warm-up (messages)\n' "$MESSAGES" "$ROUNDS"
+printf '%-16s %12s %10s %12s %14s %8s  %s\n' MTA "end to end" "x Postfix" accepted "CPU ms/msg" warm-up \
+  "CPU s (timed rounds)"
 for backend in $BACKENDS; do
   ratio=-; [ -n "${e2e[postfix]:-}" ] && ratio=$(printf '%.2f' "$(echo "${e2e[$backend]} / ${e2e[postfix]}" | bc -l)")
   case $backend in
@@ -144,6 +155,6 @@ for backend in $BACKENDS; do
   esac
   ticks=$(( ${cpu[$backend.0]} + ${cpu[$backend.1]:-0} ))
   per_message=$(echo "1000 * $ticks / $hz / ($ROUNDS * $MESSAGES)" | bc -l)
-  printf '%-16s %10.0f/s %10s %10.0f/s %14.2f  %s\n' "$name" "${e2e[$backend]}" "$ratio" "${accept[$backend]}" \
-    "$per_message" "$cpu_text"
+  printf '%-16s %10.0f/s %10s %10.0f/s %14.2f %8s  %s\n' "$name" "${e2e[$backend]}" "$ratio" "${accept[$backend]}" \
+    "$per_message" "${warm[$backend]}" "$cpu_text"
 done

@@ -2,6 +2,7 @@
 
     thread_cpu.py snapshot PID > FILE        # one line per thread: tid, CPU ticks (user + system), name
     thread_cpu.py report BEFORE AFTER        # the CPU each group used in between, as shares of the total
+    thread_cpu.py share BEFORE AFTER GROUP   # one group's share in between, a whole percentage (e.g. "JIT compiler")
 
 Thread names come from /proc/PID/task/TID/comm (the first 15 characters of the Java thread name). Threads that ended
 between the snapshots are not counted.
@@ -47,20 +48,32 @@ def group_of(name):
     return "other threads"
 
 
-def report(before_path, after_path):
+def used_by_group(before_path, after_path):
     before, after = read(before_path), read(after_path)
     used = collections.Counter()
     for tid, (ticks, name) in after.items():
         used[group_of(name)] += ticks - before.get(tid, (0, name))[0]
-    total = sum(used.values())
-    if total <= 0:
+    if sum(used.values()) <= 0:
         sys.exit("no CPU used between the snapshots")
+    return used
+
+
+def report(before_path, after_path):
+    used = used_by_group(before_path, after_path)
+    total = sum(used.values())
     for group, ticks in used.most_common():
         print("  %-52s %5.1f%%" % (group, 100.0 * ticks / total))
+
+
+def share(before_path, after_path, group):
+    used = used_by_group(before_path, after_path)
+    print(round(100.0 * used[group] / sum(used.values())))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "snapshot":
         snapshot(sys.argv[2])
+    elif sys.argv[1] == "share":
+        share(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         report(sys.argv[2], sys.argv[3])
