@@ -42,6 +42,8 @@ public class SmtpdEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "implicittls":
         case "implicitTls": target.getConfiguration().setImplicitTls(property(camelContext, boolean.class, value)); return true;
+        case "iothreads":
+        case "ioThreads": target.getConfiguration().setIoThreads(property(camelContext, int.class, value)); return true;
         case "localdomains":
         case "localDomains": target.getConfiguration().setLocalDomains(property(camelContext, java.lang.String.class, value)); return true;
         case "maxauthfailures":
@@ -112,6 +114,8 @@ public class SmtpdEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "implicittls":
         case "implicitTls": return boolean.class;
+        case "iothreads":
+        case "ioThreads": return int.class;
         case "localdomains":
         case "localDomains": return java.lang.String.class;
         case "maxauthfailures":
@@ -183,6 +187,8 @@ public class SmtpdEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return target.getExchangePattern();
         case "implicittls":
         case "implicitTls": return target.getConfiguration().isImplicitTls();
+        case "iothreads":
+        case "ioThreads": return target.getConfiguration().getIoThreads();
         case "localdomains":
         case "localDomains": return target.getConfiguration().getLocalDomains();
         case "maxauthfailures":

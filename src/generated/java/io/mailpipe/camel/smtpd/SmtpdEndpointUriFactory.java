@@ -24,7 +24,7 @@ public class SmtpdEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(35);
         props.add("authAllowPlaintext");
         props.add("authFailureDelay");
         props.add("authenticator");
@@ -36,6 +36,7 @@ public class SmtpdEndpointUriFactory extends org.apache.camel.support.component.
         props.add("exchangePattern");
         props.add("host");
         props.add("implicitTls");
+        props.add("ioThreads");
         props.add("localDomains");
         props.add("maxAuthFailures");
         props.add("maxCommandLineLength");

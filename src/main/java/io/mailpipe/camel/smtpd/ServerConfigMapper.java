@@ -38,6 +38,7 @@ final class ServerConfigMapper {
                 .maxConnections(c.getMaxConnections())
                 .maxConnectionsPerClient(c.getMaxConnectionsPerClient())
                 .maxErrors(c.getMaxErrors())
+                .ioThreads(c.getIoThreads())
                 .bareLineEndings(c.getBareLineEndings())
                 .startTls(c.isStartTls())
                 .implicitTls(c.isImplicitTls())

@@ -107,6 +107,10 @@ public class SmtpdConfiguration {
     private String trustedNetworks = "127.0.0.0/8,::1/128";
 
     @UriParam(label = "advanced",
+              description = "Network event-loop threads that carry every connection's I/O. They never block, so more than one per processor only adds thread switches. Default: one per processor.")
+    private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+    @UriParam(label = "advanced",
               description = "Threads that run the route for received messages (and AUTH checks); never the network event loops. Default: twice the processors, at least 4.")
     private int workerThreads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
 
@@ -316,6 +320,14 @@ public class SmtpdConfiguration {
 
     public void setTrustedNetworks(String trustedNetworks) {
         this.trustedNetworks = trustedNetworks;
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     public int getWorkerThreads() {

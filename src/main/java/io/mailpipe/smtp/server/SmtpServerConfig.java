@@ -34,6 +34,7 @@ public final class SmtpServerConfig {
     private final int maxConnections;
     private final int maxConnectionsPerClient;
     private final int maxErrors;
+    private final int ioThreads;
     private final BareLineEndingPolicy bareLineEndings;
     private final Path tlsCertificateFile;
     private final Path tlsKeyFile;
@@ -68,6 +69,7 @@ public final class SmtpServerConfig {
         maxConnections = requirePositive("maxConnections", b.maxConnections);
         maxConnectionsPerClient = requirePositive("maxConnectionsPerClient", b.maxConnectionsPerClient);
         maxErrors = requirePositive("maxErrors", b.maxErrors);
+        ioThreads = requirePositive("ioThreads", b.ioThreads);
         bareLineEndings = Objects.requireNonNull(b.bareLineEndings, "bareLineEndings");
         tlsCertificateFile = b.tlsCertificateFile;
         tlsKeyFile = b.tlsKeyFile;
@@ -139,6 +141,8 @@ public final class SmtpServerConfig {
     public int maxConnections() { return maxConnections; }
     public int maxConnectionsPerClient() { return maxConnectionsPerClient; }
     public int maxErrors() { return maxErrors; }
+    /** Event-loop threads that carry every connection's I/O; they never block, so one per processor is enough. */
+    public int ioThreads() { return ioThreads; }
     public BareLineEndingPolicy bareLineEndings() { return bareLineEndings; }
     public Path tlsCertificateFile() { return tlsCertificateFile; }
     public Path tlsKeyFile() { return tlsKeyFile; }
@@ -215,6 +219,7 @@ public final class SmtpServerConfig {
         private int maxConnections = 20_000;
         private int maxConnectionsPerClient = 100;
         private int maxErrors = 10;
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
         private BareLineEndingPolicy bareLineEndings = BareLineEndingPolicy.REJECT;
         private Path tlsCertificateFile;
         private Path tlsKeyFile;
@@ -244,7 +249,7 @@ public final class SmtpServerConfig {
             maxRecipients = c.maxRecipients; maxCommandLineLength = c.maxCommandLineLength;
             maxDataLineLength = c.maxDataLineLength; commandTimeout = c.commandTimeout; dataTimeout = c.dataTimeout;
             maxConnections = c.maxConnections; maxConnectionsPerClient = c.maxConnectionsPerClient;
-            maxErrors = c.maxErrors; bareLineEndings = c.bareLineEndings; tlsCertificateFile = c.tlsCertificateFile;
+            maxErrors = c.maxErrors; ioThreads = c.ioThreads; bareLineEndings = c.bareLineEndings; tlsCertificateFile = c.tlsCertificateFile;
             tlsKeyFile = c.tlsKeyFile; startTls = c.startTls; implicitTls = c.implicitTls; requireTls = c.requireTls;
             requireAuth = c.requireAuth; authenticator = c.authenticator; authAllowPlaintext = c.authAllowPlaintext;
             authFailureDelay = c.authFailureDelay; maxAuthFailures = c.maxAuthFailures;
@@ -266,6 +271,7 @@ public final class SmtpServerConfig {
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder maxConnectionsPerClient(int v) { maxConnectionsPerClient = v; return this; }
         public Builder maxErrors(int v) { maxErrors = v; return this; }
+        public Builder ioThreads(int v) { ioThreads = v; return this; }
         public Builder bareLineEndings(BareLineEndingPolicy v) { bareLineEndings = v; return this; }
         public Builder tlsCertificateFile(Path v) { tlsCertificateFile = v; return this; }
         public Builder tlsKeyFile(Path v) { tlsKeyFile = v; return this; }

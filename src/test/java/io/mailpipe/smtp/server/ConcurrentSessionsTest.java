@@ -4,14 +4,19 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** 200 concurrent sessions, each sending messages; every message is acknowledged and received once. */
+/**
+ * 200 concurrent sessions, each sending messages; every message is acknowledged and received once, also when one
+ * event-loop thread carries them all.
+ */
 class ConcurrentSessionsTest {
 
     private static final int SESSIONS = 200;
@@ -34,6 +39,28 @@ class ConcurrentSessionsTest {
             assertEquals(SESSIONS * MESSAGES_PER_SESSION, server.receiver.received().size());
             long distinctIds = server.receiver.received().stream().map(r -> r.message().queueId()).distinct().count();
             assertEquals(SESSIONS * MESSAGES_PER_SESSION, distinctIds);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneIoThreadCarriesEverySessionWhenConfigured() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try (TestServer server = TestServer.start(b -> b.ioThreads(1).maxConnectionsPerClient(20))) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int s = 0; s < 20; s++) {
+                int session = s;
+                results.add(clients.submit(() -> run(server, session)));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(MESSAGES_PER_SESSION, result.get(60, TimeUnit.SECONDS));
+            }
+            Set<String> ioThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.getName().startsWith("mailpipe-smtpd-io"))
+                    .map(Thread::getName).collect(Collectors.toSet());
+            assertEquals(1, ioThreads.size(), ioThreads.toString());
         } finally {
             clients.shutdownNow();
         }

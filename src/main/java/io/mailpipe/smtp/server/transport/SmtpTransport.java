@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty listener behind {@link io.mailpipe.smtp.server.SmtpServer}: epoll (or NIO) event loops, one acceptor thread, the
- * session pipeline of {@link SmtpChannelInitializer}, and the drain-then-close shutdown of RFC 5321 §3.8 (421 to
- * new and idle sessions, sessions in DATA/BDAT finish their message first).
+ * The Netty listener behind {@link io.mailpipe.smtp.server.SmtpServer}: epoll (or NIO) event loops, as many as
+ * {@link SmtpServerConfig#ioThreads()}, one acceptor thread, the session pipeline of {@link SmtpChannelInitializer},
+ * and the drain-then-close shutdown of RFC 5321 §3.8 (421 to new and idle sessions, sessions in DATA/BDAT finish
+ * their message first).
  */
 public final class SmtpTransport {
 
@@ -33,7 +34,8 @@ public final class SmtpTransport {
     public void bind() throws InterruptedException {
         NettyTransport transport = NettyTransport.best();
         acceptor = transport.newEventLoopGroup(1, new DefaultThreadFactory("mailpipe-smtpd-accept"));
-        workers = transport.newEventLoopGroup(0, new DefaultThreadFactory("mailpipe-smtpd-io"));
+        workers = transport.newEventLoopGroup(server.config().ioThreads(),
+                new DefaultThreadFactory("mailpipe-smtpd-io"));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())
