@@ -41,9 +41,10 @@ rate() {
 ulimit -n "$(ulimit -Hn)"   # 10,000 idle connections need more descriptors than the default
 sink_user=(); [ "$(id -u)" -eq 0 ] && sink_user=(-u nobody)   # smtp-sink refuses to run as root
 smtp-sink "${sink_user[@]}" "127.0.0.1:$SINK_PORT" 1024 >/dev/null 2>&1 & pids+=($!)
-# start_mailpipe N FLAGS: a fresh instance with a new, empty spool (spool-N; the old ones are deleted only on exit, since
-# creating files right after deleting many is slow on ext4 and would be measured), warmed up in the mode it is measured
-# in (smtp-source FLAGS) until the JIT compiler has settled on that mode's paths; sets warmed to the messages sent
+# start_mailpipe N FLAGS: a fresh instance with a new, empty spool (spool-N; the old ones are deleted only on exit,
+# since creating files right after deleting many is slow on ext4 and would be measured), warmed up in the mode it is
+# measured in (smtp-source FLAGS) until the JIT compiler has settled on that mode's paths; sets warmed to the
+# messages sent
 start_mailpipe() {
   local chunks share
   spool=$work/spool-$1
