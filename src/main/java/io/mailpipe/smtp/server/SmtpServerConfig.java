@@ -249,7 +249,8 @@ public final class SmtpServerConfig {
             maxRecipients = c.maxRecipients; maxCommandLineLength = c.maxCommandLineLength;
             maxDataLineLength = c.maxDataLineLength; commandTimeout = c.commandTimeout; dataTimeout = c.dataTimeout;
             maxConnections = c.maxConnections; maxConnectionsPerClient = c.maxConnectionsPerClient;
-            maxErrors = c.maxErrors; ioThreads = c.ioThreads; bareLineEndings = c.bareLineEndings; tlsCertificateFile = c.tlsCertificateFile;
+            maxErrors = c.maxErrors; ioThreads = c.ioThreads; bareLineEndings = c.bareLineEndings;
+            tlsCertificateFile = c.tlsCertificateFile;
             tlsKeyFile = c.tlsKeyFile; startTls = c.startTls; implicitTls = c.implicitTls; requireTls = c.requireTls;
             requireAuth = c.requireAuth; authenticator = c.authenticator; authAllowPlaintext = c.authAllowPlaintext;
             authFailureDelay = c.authFailureDelay; maxAuthFailures = c.maxAuthFailures;

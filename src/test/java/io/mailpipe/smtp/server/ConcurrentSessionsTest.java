@@ -24,10 +24,32 @@ class ConcurrentSessionsTest {
 
     @Test
     void twoHundredSessionsEachDeliverTheirMessages() throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(SESSIONS);
         try (TestServer server = TestServer.start(b -> b.maxConnectionsPerClient(SESSIONS))) {
+            assertEquals(SESSIONS * MESSAGES_PER_SESSION, runConcurrently(server, SESSIONS));
+            assertEquals(SESSIONS * MESSAGES_PER_SESSION, server.receiver.received().size());
+            long distinctIds = server.receiver.received().stream().map(r -> r.message().queueId()).distinct().count();
+            assertEquals(SESSIONS * MESSAGES_PER_SESSION, distinctIds);
+        }
+    }
+
+    @Test
+    void oneIoThreadCarriesEverySessionWhenConfigured() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (TestServer server = TestServer.start(b -> b.ioThreads(1).maxConnectionsPerClient(20))) {
+            assertEquals(20 * MESSAGES_PER_SESSION, runConcurrently(server, 20));
+            Set<String> ioThreads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> !before.contains(thread) && thread.getName().startsWith("mailpipe-smtpd-io"))
+                    .map(Thread::getName).collect(Collectors.toSet());
+            assertEquals(1, ioThreads.size(), ioThreads.toString());
+        }
+    }
+
+    /** Runs {@code sessions} sessions at once; returns how many of their messages got a 250. */
+    private static int runConcurrently(TestServer server, int sessions) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(sessions);
+        try {
             List<Future<Integer>> results = new ArrayList<>();
-            for (int s = 0; s < SESSIONS; s++) {
+            for (int s = 0; s < sessions; s++) {
                 int session = s;
                 results.add(clients.submit(() -> run(server, session)));
             }
@@ -35,32 +57,7 @@ class ConcurrentSessionsTest {
             for (Future<Integer> result : results) {
                 accepted += result.get(60, TimeUnit.SECONDS);
             }
-            assertEquals(SESSIONS * MESSAGES_PER_SESSION, accepted);
-            assertEquals(SESSIONS * MESSAGES_PER_SESSION, server.receiver.received().size());
-            long distinctIds = server.receiver.received().stream().map(r -> r.message().queueId()).distinct().count();
-            assertEquals(SESSIONS * MESSAGES_PER_SESSION, distinctIds);
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    @Test
-    void oneIoThreadCarriesEverySessionWhenConfigured() throws Exception {
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
-        ExecutorService clients = Executors.newFixedThreadPool(20);
-        try (TestServer server = TestServer.start(b -> b.ioThreads(1).maxConnectionsPerClient(20))) {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int s = 0; s < 20; s++) {
-                int session = s;
-                results.add(clients.submit(() -> run(server, session)));
-            }
-            for (Future<Integer> result : results) {
-                assertEquals(MESSAGES_PER_SESSION, result.get(60, TimeUnit.SECONDS));
-            }
-            Set<String> ioThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> !before.contains(thread) && thread.getName().startsWith("mailpipe-smtpd-io"))
-                    .map(Thread::getName).collect(Collectors.toSet());
-            assertEquals(1, ioThreads.size(), ioThreads.toString());
+            return accepted;
         } finally {
             clients.shutdownNow();
         }
